@@ -102,7 +102,7 @@ public struct DistributionChart: SVGChart {
         xValues += panels.flatMap { $0.markers.map(\.value) }.filter(\.isFinite)
         let xScale = NiceScale(minimum: xValues.min() ?? 0, maximum: xValues.max() ?? 1, maxTicks: layout == .sideBySide && panels.count > 1 ? 5 : 8)
         let peak = valid.flatMap(\.densities).max() ?? 0
-        let yScale = NiceScale(minimum: 0, maximum: peak > 0 ? peak * 1.12 : 1, maxTicks: 5)
+        let yScale = NiceScale(minimum: 0, maximum: peak > 0 ? peak * 1.12 : 1, maxTicks: 6)
 
         let columns = layout == .sideBySide ? max(panels.count, 1) : 1
         let rows = layout == .sideBySide ? 1 : max(panels.count, 1)
