@@ -87,14 +87,6 @@ enum TokenizerFiles {
         return nil
     }
 
-    /// An integer JSON value that fits an `Int32` id.
-    static func id(_ value: Any?) -> Int32? {
-        guard let number = value as? NSNumber else { return nil }
-        let double = number.doubleValue
-        guard double.rounded() == double, double >= 0, double <= Double(Int32.max) else { return nil }
-        return Int32(double)
-    }
-
     static func bool(_ value: Any?) -> Bool? {
         guard let number = value as? NSNumber else { return nil }
         return number.boolValue
