@@ -43,7 +43,10 @@ enum TokenizerJSON {
                 throw malformed("an added token lacks \"content\" or \"id\"")
             }
             let normalized = token["normalized"]?.bool ?? false
-            added.append((AddedTokens.Entry(scalars: Array(content.unicodeScalars), id: id, content: content), normalized))
+            let entry = AddedTokens.Entry(
+                scalars: Array(content.unicodeScalars), id: id, content: content,
+                singleWord: token["single_word"]?.bool ?? false)
+            added.append((entry, normalized))
         }
 
         func vocabularyID(_ token: String) throws -> Int32 {

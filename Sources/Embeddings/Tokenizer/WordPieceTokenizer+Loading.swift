@@ -35,7 +35,7 @@ extension WordPieceTokenizer {
         self.normalizedAddedTokens = AddedTokens(addedTokens.filter { $0.normalized }.map { entry in
             AddedTokens.Entry(
                 scalars: normalizer.normalize(entry.0.content.unicodeScalars), id: entry.0.id,
-                content: entry.0.content)
+                content: entry.0.content, singleWord: entry.0.singleWord)
         })
         self.clsID = clsID
         self.sepID = sepID
