@@ -37,20 +37,19 @@ enum TokenizerJSON {
         let normalizer = try self.normalizer(root["normalizer"], unsupported: unsupported)
         try checkPreTokenizer(root["pre_tokenizer"], unsupported: unsupported)
 
-        var added: [(AddedTokens.Entry, normalized: Bool)] = []
+        var added: [AddedTokens.Entry] = []
         for token in root["added_tokens"]?.array ?? [] {
             guard let content = token["content"]?.string, let id = token["id"]?.id else {
                 throw malformed("an added token lacks \"content\" or \"id\"")
             }
-            let normalized = token["normalized"]?.bool ?? false
             let entry = AddedTokens.Entry(
                 scalars: Array(content.unicodeScalars), id: id, content: content,
-                singleWord: token["single_word"]?.bool ?? false)
-            added.append((entry, normalized))
+                normalized: token["normalized"]?.bool ?? false, singleWord: token["single_word"]?.bool ?? false)
+            added.append(entry)
         }
 
         func vocabularyID(_ token: String) throws -> Int32 {
-            if let id = vocabulary[Array(token.utf8)] ?? added.first(where: { $0.0.content == token })?.0.id { return id }
+            if let id = vocabulary[Array(token.utf8)] ?? added.first(where: { $0.content.utf8.elementsEqual(token.utf8) })?.id { return id }
             throw TokenizerError.missingToken(file: name, token: token)
         }
         let (clsID, sepID) = try specialIDs(
