@@ -8,7 +8,7 @@ import Foundation
 /// `BertProcessing`, or null. Anything else is rejected rather than tokenized differently.
 enum TokenizerJSON {
     static func tokenizer(file url: URL, modelMaxLength: Int?) throws -> WordPieceTokenizer {
-        let name = url.lastPathComponent
+        let name = url.path
         let root = try read(url)
         func malformed(_ reason: String) -> TokenizerError { .malformed(file: name, reason: reason) }
         func unsupported(_ reason: String) -> TokenizerError { .unsupported(file: name, reason: reason) }
@@ -25,15 +25,6 @@ enum TokenizerJSON {
             guard let id = value.id else { throw malformed("vocab id of \"\(token)\" is not an integer") }
             vocabulary[Array(token.utf8)] = id
         }
-        let unknown = modelObject["unk_token"]?.string ?? "[UNK]"
-        guard let unknownID = vocabulary[Array(unknown.utf8)] else {
-            throw TokenizerError.missingToken(file: name, token: unknown)
-        }
-        let model = WordPieceModel(
-            vocabulary: vocabulary, unknownToken: unknown, unknownID: unknownID,
-            continuingSubwordPrefix: Array((modelObject["continuing_subword_prefix"]?.string ?? "##").utf8),
-            maxInputCharsPerWord: (modelObject["max_input_chars_per_word"]?.id).map(Int.init) ?? 100)
-
         let normalizer = try self.normalizer(root["normalizer"], unsupported: unsupported)
         try checkPreTokenizer(root["pre_tokenizer"], unsupported: unsupported)
 
@@ -52,6 +43,11 @@ enum TokenizerJSON {
             if let id = vocabulary[Array(token.utf8)] ?? added.first(where: { $0.content.utf8.elementsEqual(token.utf8) })?.id { return id }
             throw TokenizerError.missingToken(file: name, token: token)
         }
+        let unknown = modelObject["unk_token"]?.string ?? "[UNK]"
+        let model = WordPieceModel(
+            vocabulary: vocabulary, unknownToken: unknown, unknownID: try vocabularyID(unknown),
+            continuingSubwordPrefix: Array((modelObject["continuing_subword_prefix"]?.string ?? "##").utf8),
+            maxInputCharsPerWord: (modelObject["max_input_chars_per_word"]?.id).map(Int.init) ?? 100)
         let (clsID, sepID) = try specialIDs(
             root["post_processor"], lookUp: vocabularyID, malformed: malformed, unsupported: unsupported)
         let padID = root["padding"]?["pad_id"]?.id ?? (try? vocabularyID("[PAD]")) ?? 0
@@ -62,7 +58,7 @@ enum TokenizerJSON {
 
     /// The parsed file; one-line errors for unreadable, non-UTF-8 or invalid JSON.
     private static func read(_ url: URL) throws -> ExactJSON {
-        let name = url.lastPathComponent
+        let name = url.path
         let data: Data
         do {
             data = try Data(contentsOf: url)

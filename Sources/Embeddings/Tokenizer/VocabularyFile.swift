@@ -10,7 +10,7 @@ enum VocabularyFile {
     static func tokenizer(
         vocab url: URL, config: [String: Any], modelMaxLength: Int?
     ) throws -> WordPieceTokenizer {
-        let name = url.lastPathComponent
+        let name = url.path
         let data: Data
         do {
             data = try Data(contentsOf: url)

@@ -52,7 +52,7 @@ enum TokenizerFiles {
     }
 
     static func readObject(_ url: URL) throws -> [String: Any] {
-        let name = url.lastPathComponent
+        let name = url.path
         let data: Data
         do {
             data = try Data(contentsOf: url)
