@@ -44,9 +44,9 @@ final class SentenceTransformerEncoder: TextEncoder {
 
         let settings = try JSONConfig.optional(transformerFolder.appendingPathComponent("sentence_bert_config.json"))
         let positions = bert.config.maxPositions
-        if let configured = try settings?.int("max_seq_length") {
+        if let settings, let configured = try settings.int("max_seq_length") {
             guard configured >= 2 else {
-                throw EmbeddingsError.invalidConfig(path: settings!.path, reason: "max_seq_length must be at least 2")
+                throw EmbeddingsError.invalidConfig(path: settings.path, reason: "max_seq_length must be at least 2")
             }
             maxSequenceLength = min(configured, positions)
         } else {
