@@ -6,7 +6,7 @@ MODEL_DIR := .cache/models/all-MiniLM-L6-v2
 APT_PACKAGES := pkg-config libcmark-dev libopenblas-dev chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: setup setup-apt model build release test bench
+.PHONY: setup setup-apt model build release test bench fuzz sanitize
 
 setup: setup-apt model
 
@@ -33,3 +33,21 @@ test: setup
 
 bench: setup release
 	scripts/bench.sh
+
+# libFuzzer targets (Fuzz/): each runs FUZZ_SECONDS from the committed seeds; a crash fails the build
+# and leaves its input in .build-fuzz/artifacts/<target>/. FUZZ_TARGETS picks a subset.
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS ?= safetensors tokenizer-json tokenizer-encode precomputed pairs beir training-log
+fuzz: setup
+	Fuzz/build.sh embeddings
+	Fuzz/build.sh datasets
+	@for target in $(FUZZ_TARGETS); do \
+	  echo "fuzz $$target ($(FUZZ_SECONDS) s)"; Fuzz/run.sh $$target $(FUZZ_SECONDS) || exit 1; \
+	done
+
+# The test suite under AddressSanitizer, then ThreadSanitizer, each in its own build folder.
+# SANITIZE_FILTER narrows both runs (e.g. SANITIZE_FILTER=DatasetsTests).
+SANITIZE_FILTER ?=
+sanitize: setup
+	$(SWIFT) test --sanitize=address --scratch-path .build-asan $(if $(SANITIZE_FILTER),--filter $(SANITIZE_FILTER))
+	$(SWIFT) test --sanitize=thread --scratch-path .build-tsan $(if $(SANITIZE_FILTER),--filter $(SANITIZE_FILTER))

@@ -23,6 +23,9 @@ public enum DatasetError: Error, CustomStringConvertible, Equatable, Sendable {
     case emptyText(file: String, line: Int, column: String)
     /// A text longer than `limit` characters.
     case textTooLong(file: String, line: Int, column: String, length: Int, limit: Int)
+    /// A line longer than any row whose texts respect the character limit could be; refused before
+    /// it is held in memory whole.
+    case lineTooLong(file: String, line: Int, limitBytes: Int, textLimit: Int)
     /// Bytes that are not valid UTF-8.
     case notUTF8(file: String, line: Int)
     /// A JSON value of the wrong type, e.g. a number where text is expected.
@@ -58,6 +61,9 @@ public enum DatasetError: Error, CustomStringConvertible, Equatable, Sendable {
             return "\(at(file, line)): \"\(column)\" is empty"
         case let .textTooLong(file, line, column, length, limit):
             return "\(at(file, line)): \"\(column)\" has \(length) characters; the limit is \(limit)"
+        case let .lineTooLong(file, line, limitBytes, textLimit):
+            return "\(at(file, line)): line is longer than \(limitBytes >> 20) MiB; "
+                + "texts are limited to \(grouped(textLimit)) characters"
         case let .notUTF8(file, line):
             return "\(at(file, line)): bytes that are not valid UTF-8"
         case let .wrongType(file, line, column, expected, got):
@@ -69,6 +75,17 @@ public enum DatasetError: Error, CustomStringConvertible, Equatable, Sendable {
         case let .unknownID(file, line, kind, id):
             return "\(at(file, line)): unknown \(kind) id \"\(id)\""
         }
+    }
+
+    /// `100000` as `100,000`, independent of the locale.
+    private func grouped(_ number: Int) -> String {
+        var digits = String(number)
+        var groups: [Substring] = []
+        while digits.count > 3 {
+            groups.insert(Substring(digits.suffix(3)), at: 0)
+            digits.removeLast(3)
+        }
+        return ([Substring(digits)] + groups).joined(separator: ",")
     }
 
     /// `file:line`, or just `file` when the problem has no line (inside a single JSON document).

@@ -111,7 +111,8 @@ public struct TrainingLog: Sendable {
 
     private static func readTrainerState(_ url: URL) throws -> TrainingLog {
         let file = url.lastPathComponent
-        let stream = try LineStream(url: url, file: file)
+        // A trainer state may be written on one line; it is parsed whole anyway.
+        let stream = try LineStream(url: url, file: file, maximumLineBytes: Int.max)
         var bytes: [UInt8] = []
         var lineStarts: [Int] = []
         while let line = try stream.nextLine() {

@@ -17,9 +17,16 @@ final class LineStream {
     private var reachedEnd = false
     private var digest = SHA256Digest()
     private static let chunkSize = 1 << 20
+    /// The longest line of a data file: 16 MiB holds two texts at the 100,000-character limit even if
+    /// every character were written as a 12-byte `\uD83D\uDE00` escape pair. A longer line is refused
+    /// as soon as that much has been read, so a 100 MB line costs 17 MiB of memory, not 100 MB twice.
+    static let dataLineLimit = 16 << 20
+    /// The line limit of this stream (a whole JSON document on one line needs more than a data row).
+    let maximumLineBytes: Int
 
-    init(url: URL, file: String) throws {
+    init(url: URL, file: String, maximumLineBytes: Int = LineStream.dataLineLimit) throws {
         self.file = file
+        self.maximumLineBytes = maximumLineBytes
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
             throw DatasetError.cannotRead(file: file, reason: "no such file")
@@ -44,6 +51,10 @@ final class LineStream {
                 return finish(line)
             }
             scanned = buffer.count
+            if buffer.count - start > maximumLineBytes {
+                throw DatasetError.lineTooLong(file: file, line: lineNumber + 1, limitBytes: maximumLineBytes,
+                                               textLimit: TableRecord.textCharacterLimit)
+            }
             if reachedEnd {
                 guard start < buffer.count else { return nil }
                 let line = buffer[start...]

@@ -3,9 +3,13 @@ import Foundation
 /// Embeddings computed elsewhere (an API model, another architecture), read from a JSONL file with one
 /// `{"text": ..., "embedding": [...]}` per line.
 ///
-/// Every embedding must be finite and of one length. A text listed twice must carry the same embedding.
-/// Asking for a text the file does not hold is an error naming the file.
+/// Every embedding must be finite and of one length, at most ``maximumDimension`` values. A text listed
+/// twice must carry the same embedding. Asking for a text the file does not hold is an error naming the file.
 final class PrecomputedEncoder: TextEncoder {
+    /// The longest embedding accepted: 16 times the widest common models (4,096), so a hostile line
+    /// of a million numbers is refused instead of becoming a million-column matrix per text.
+    static let maximumDimension = 65_536
+
     let name: String
     let url: URL
     let dimension: Int
@@ -42,6 +46,9 @@ final class PrecomputedEncoder: TextEncoder {
             guard let key = record["text"] as? String else { throw bad("missing \"text\" string") }
             guard let list = record["embedding"] as? [Any], !list.isEmpty else {
                 throw bad("missing \"embedding\" list of numbers")
+            }
+            guard list.count <= Self.maximumDimension else {
+                throw bad("embedding has \(list.count) values; the most accepted is \(Self.maximumDimension)")
             }
             var vector: [Float] = []
             vector.reserveCapacity(list.count)

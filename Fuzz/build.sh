@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Builds one libFuzzer binary per module: the module's sources, the shared harness support and the
+# module's fuzz targets compiled together (so the targets reach internal types), with AddressSanitizer
+# and libFuzzer's coverage instrumentation.
+#   Fuzz/build.sh embeddings|datasets|evaluation   ->  .build-fuzz/fuzz-<module>
+set -euo pipefail
+cd "$(dirname "$0")/.."
+module="${1:?usage: Fuzz/build.sh embeddings|datasets|evaluation}"
+out=.build-fuzz
+mkdir -p "$out"
+flags=(-sanitize=fuzzer,address -parse-as-library -O -g -swift-version 5)
+case "$module" in
+  embeddings)
+    name=Embeddings
+    sources=$(find Sources/Embeddings -name '*.swift' | sort)
+    # CBLAS is a system-library module: its module map plus OpenBLAS's headers and library.
+    extra=(-I Sources/CBLAS $(pkg-config --cflags-only-I openblas | sed 's/-I/-Xcc -I/g') $(pkg-config --libs openblas))
+    ;;
+  datasets)
+    name=Datasets
+    sources=$(find Sources/Datasets -name '*.swift' | sort)
+    extra=()
+    ;;
+  *)
+    echo "unknown fuzz module: $module" >&2
+    exit 2
+    ;;
+esac
+# shellcheck disable=SC2086
+swiftc "${flags[@]}" -module-name "$name" "${extra[@]}" $sources \
+  Fuzz/Support/*.swift "Fuzz/Targets/${name}Fuzz.swift" -o "$out/fuzz-$module" 2>&1 \
+  | { grep -v 'Cannot export local symbol' || true; }
+echo "$out/fuzz-$module"
