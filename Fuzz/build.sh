@@ -28,6 +28,8 @@ case "$module" in
 esac
 # shellcheck disable=SC2086
 swiftc "${flags[@]}" -module-name "$name" "${extra[@]}" $sources \
-  Fuzz/Support/*.swift "Fuzz/Targets/${name}Fuzz.swift" -o "$out/fuzz-$module" 2>&1 \
+  Fuzz/Support/*.swift "Fuzz/Targets/${name}Fuzz.swift" -o "$out/fuzz-$module.new" 2>&1 \
   | { grep -v 'Cannot export local symbol' || true; }
+# Renamed into place so a fuzzer still running the previous binary is not disturbed.
+mv "$out/fuzz-$module.new" "$out/fuzz-$module"
 echo "$out/fuzz-$module"

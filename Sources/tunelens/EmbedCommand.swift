@@ -41,15 +41,13 @@ struct EmbedCommand: ParsableCommand {
             throw EmbeddingsError.invalidConfig(path: outputURL.path, reason: "the output would overwrite the input")
         }
         let texts = try TextInputFile.read(inputURL)
+        let unwritable = { (reason: String) -> Error in EmbeddingsError.unwritable(path: outputURL.path, reason: reason) }
+        let staged = try StagedOutput(destination: outputURL, unwritable: unwritable)
         let encoder = try EncoderLoader.load(model)
         let bar = ProgressBar(label: "embedding")
         let vectors = try encoder.encode(texts, progress: bar.update)
         bar.finish()
         let data = NpyFile.float32Matrix(vectors, columns: encoder.dimension)
-        do {
-            try data.write(to: outputURL, options: .atomic)
-        } catch {
-            throw EmbeddingsError.unwritable(path: outputURL.path, reason: error.localizedDescription)
-        }
+        try staged.commit(data, unwritable: unwritable)
     }
 }

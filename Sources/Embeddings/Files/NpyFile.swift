@@ -52,10 +52,15 @@ public enum NpyFile {
             throw invalid("expected descr '<f4', C order and a shape")
         }
         let dimensions = header[open.upperBound..<close].split(separator: ",")
-            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.compactMap { Int($0) }
-        guard dimensions.count == 2 else { throw invalid("expected two dimensions") }
-        let count = dimensions[0] * dimensions[1]
-        guard bytes.count - dataStart == count * 4 else { throw invalid("data size does not match the shape") }
+            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.map { Int($0) ?? -1 }
+        guard dimensions.count == 2, dimensions.allSatisfy({ $0 >= 0 }) else {
+            throw invalid("expected two non-negative dimensions")
+        }
+        // A hostile shape such as (2^62, 4) must not overflow: the data size decides.
+        let (count, overflow) = dimensions[0].multipliedReportingOverflow(by: dimensions[1])
+        guard !overflow, count <= (bytes.count - dataStart) / 4, bytes.count - dataStart == count * 4 else {
+            throw invalid("data size does not match the shape")
+        }
         let values = (0..<count).map { i -> Float in
             let offset = dataStart + 4 * i
             let bits = UInt32(bytes[offset]) | UInt32(bytes[offset + 1]) << 8
