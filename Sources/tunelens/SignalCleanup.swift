@@ -77,11 +77,14 @@ enum SignalCleanup {
             for path in doomed.reversed() {
                 try? FileManager.default.removeItem(atPath: path)
             }
-            // Dispatch's threads block signals, so the signal goes to the process (the main thread
-            // takes it) rather than to this thread with `raise`.
+            // Dispatch reads signals through a signalfd and blocks them in the threads it knows, so
+            // unblock it in this thread before raising it, or it would stay pending forever.
             signal(signalNumber, SIG_DFL)
-            kill(getpid(), signalNumber)
-            sleep(5)
+            var only = sigset_t()
+            sigemptyset(&only)
+            sigaddset(&only, signalNumber)
+            pthread_sigmask(SIG_UNBLOCK, &only, nil)
+            raise(signalNumber)
             // Only reached if the signal was swallowed (a debugger): exit with the shell's code for it.
             exit(128 + signalNumber)
         }

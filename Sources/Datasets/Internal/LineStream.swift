@@ -45,16 +45,14 @@ final class LineStream {
     func nextLine() throws -> [UInt8]? {
         while true {
             if let newline = buffer[scanned...].firstIndex(of: UInt8(ascii: "\n")) {
+                try checkLength(newline - start)
                 let line = buffer[start..<newline]
                 start = newline + 1
                 scanned = start
                 return finish(line)
             }
             scanned = buffer.count
-            if buffer.count - start > maximumLineBytes {
-                throw DatasetError.lineTooLong(file: file, line: lineNumber + 1, limitBytes: maximumLineBytes,
-                                               textLimit: TableRecord.textCharacterLimit)
-            }
+            try checkLength(buffer.count - start)
             if reachedEnd {
                 guard start < buffer.count else { return nil }
                 let line = buffer[start...]
@@ -64,6 +62,13 @@ final class LineStream {
             }
             try refill()
         }
+    }
+
+    /// Refuses the line being read once it is longer than `maximumLineBytes`.
+    private func checkLength(_ length: Int) throws {
+        guard length > maximumLineBytes else { return }
+        throw DatasetError.lineTooLong(file: file, line: lineNumber + 1, limitBytes: maximumLineBytes,
+                                       textLimit: TableRecord.textCharacterLimit)
     }
 
     /// The next line decoded as UTF-8, or nil at the end; throws `notUTF8` naming the line.
