@@ -3,6 +3,8 @@
 # module's fuzz targets compiled together (so the targets reach internal types), with AddressSanitizer
 # and libFuzzer's coverage instrumentation.
 #   Fuzz/build.sh embeddings|datasets|evaluation   ->  .build-fuzz/fuzz-<module>
+# The body is one function, read whole before it runs, so editing this file cannot disturb a run.
+main() {
 set -euo pipefail
 cd "$(dirname "$0")/.."
 module="${1:?usage: Fuzz/build.sh embeddings|datasets|evaluation}"
@@ -21,6 +23,24 @@ case "$module" in
     sources=$(find Sources/Datasets -name '*.swift' | sort)
     extra=()
     ;;
+  evaluation)
+    # Only the run configuration is fuzzed here: RunConfig and its error type, over Yams built from
+    # the package's checkout (libyaml and the Swift layer instrumented too, as a static library).
+    name=Evaluation
+    sources="Sources/Evaluation/RunConfig.swift Sources/Evaluation/EvaluationError.swift"
+    [ -d .build/checkouts/Yams ] || swift package resolve >/dev/null
+    yams=.build/checkouts/Yams/Sources
+    lib="$out/yams"
+    mkdir -p "$lib"
+    for c in "$yams"/CYaml/src/*.c; do
+      clang -c -O1 -g -fsanitize=fuzzer-no-link,address -DYAML_DECLARE_STATIC -I "$yams/CYaml/include" "$c" \
+        -o "$lib/$(basename "$c" .c).o"
+    done
+    swiftc -sanitize=fuzzer,address -parse-as-library -O -g -module-name Yams -emit-module -emit-module-path "$lib/Yams.swiftmodule" \
+      -emit-library -static -D SWIFT_PACKAGE -Xcc -DYAML_DECLARE_STATIC -I "$yams/CYaml/include" "$yams"/Yams/*.swift -o "$lib/libYams.a" 2>&1 \
+      | { grep -v 'warning:' || true; }
+    extra=(-I "$lib" -Xcc -DYAML_DECLARE_STATIC -Xcc -I -Xcc "$yams/CYaml/include" -L "$lib" -lYams "$lib"/*.o)
+    ;;
   *)
     echo "unknown fuzz module: $module" >&2
     exit 2
@@ -33,3 +53,5 @@ swiftc "${flags[@]}" -module-name "$name" "${extra[@]}" $sources \
 # Renamed into place so a fuzzer still running the previous binary is not disturbed.
 mv "$out/fuzz-$module.new" "$out/fuzz-$module"
 echo "$out/fuzz-$module"
+}
+main "$@"

@@ -5,6 +5,8 @@
 # .build-fuzz/artifacts/<target>/crash-* and its path printed; the last lines of the log show the
 # final statistics (exec/s, cov:, ft:).
 #   Fuzz/run.sh <target> [seconds]
+# The body is one function, read whole before it runs, so editing this file cannot disturb a run.
+main() {
 set -euo pipefail
 cd "$(dirname "$0")/.."
 target="${1:?usage: Fuzz/run.sh <target> [seconds]}"
@@ -12,6 +14,7 @@ seconds="${2:-60}"
 case "$target" in
   safetensors|tokenizer-json|tokenizer-encode|precomputed) module=embeddings ;;
   pairs|beir|training-log) module=datasets ;;
+  config) module=evaluation ;;
   *) echo "unknown fuzz target: $target" >&2; exit 2 ;;
 esac
 binary=".build-fuzz/fuzz-$module"
@@ -23,7 +26,7 @@ log=".build-fuzz/$target.log"
 status=0
 # Leak detection is off: FoundationEssentials' Data(contentsOf:) leaks 4 KiB reading an empty file
 # (seen with the tokenizer-json target), which is not ours to fix and not a safety bug.
-FUZZ_TARGET="$target" "$binary" "$work" "Fuzz/corpus/$target" \
+SWIFT_BACKTRACE=enable=no ASAN_OPTIONS="detect_leaks=0${ASAN_OPTIONS:+:$ASAN_OPTIONS}" FUZZ_TARGET="$target" "$binary" "$work" "Fuzz/corpus/$target" \
   -max_total_time="$seconds" -timeout=30 -rss_limit_mb=4096 -max_len=65536 \
   -print_final_stats=1 -detect_leaks=0 -artifact_prefix="$artifacts" >"$log" 2>&1 || status=$?
 # The last status line (#runs cov: ft: corp: exec/s:) and the final statistics, on one line.
@@ -35,3 +38,5 @@ if [ "$status" -ne 0 ]; then
   grep -E 'ERROR|Fatal error|SUMMARY|Test unit written' "$log" >&2 || tail -20 "$log" >&2
   exit 1
 fi
+}
+main "$@"
