@@ -22,7 +22,7 @@ public enum MetricsError: Error, CustomStringConvertible, Equatable, Sendable {
         case .empty(let what):
             return "\(what) is empty: nothing to measure"
         case .lengthMismatch(let what, let expected, let got):
-            return "\(what): expected \(expected) values to match, got \(got)"
+            return "\(what): lengths differ (\(got) vs \(expected))"
         case .nonFinite(let what, let index, let value):
             return "\(what)[\(index)] is \(value): scores must be finite numbers"
         case .oneClass(let positives, let negatives):

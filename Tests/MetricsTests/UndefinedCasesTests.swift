@@ -33,7 +33,7 @@ struct UndefinedCasesTests {
         #expect(throws: MetricsError.empty(what: "labels")) {
             try PairClassification(scores: [], labels: [])
         }
-        #expect(throws: MetricsError.lengthMismatch(what: "scores vs labels", expected: 2, got: 3)) {
+        #expect(throws: MetricsError.lengthMismatch(what: "scores vs labels", expected: 3, got: 2)) {
             try PairClassification(scores: [0.1, 0.2], labels: [true, false, true])
         }
     }
