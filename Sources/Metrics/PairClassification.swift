@@ -90,6 +90,14 @@ public struct PairClassification: Codable, Equatable, Sendable {
     /// The threshold used for `atThreshold`.
     public var threshold: Double { atThreshold.threshold }
 
+    /// Only the AUC with its DeLong variance and 95% interval, without the other metrics.
+    public static func aucWithDeLong(scores: [Double], labels: [Bool]) throws -> (auc: Double, variance: Double?, ci95: ClosedInterval) {
+        try Validation.pairs(scores: scores, labels: labels)
+        let placements = DeLong.placements(scores: scores, labels: labels)
+        let variance = DeLong.variance(placements)
+        return (placements.auc, variance, DeLong.interval(auc: placements.auc, variance: variance))
+    }
+
     /// A percentile bootstrap interval of the AUC (stratified, seeded), for when the DeLong normal
     /// approximation is in doubt (tiny classes); nil when `samples` is 0.
     public static func bootstrapAUCInterval(scores: [Double], labels: [Bool], samples: Int = 1000, seed: UInt64 = 42) throws -> ClosedInterval? {
