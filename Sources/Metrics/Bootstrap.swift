@@ -48,7 +48,8 @@ struct Bootstrap {
         }
     }
 
-    func run(samples: Int, seed: UInt64) -> Replicates {
+    /// Runs `samples` replicates; a statistic not wanted is skipped (left NaN).
+    func run(samples: Int, seed: UInt64, auc wantAUC: Bool = true, cohensD wantD: Bool = true) -> Replicates {
         let modelCount = models.count
         var auc = [Double](repeating: .nan, count: modelCount * samples)
         var d = [Double](repeating: .nan, count: modelCount * samples)
@@ -62,8 +63,8 @@ struct Bootstrap {
                     for replicate in start..<end {
                         draw(into: &counts, replicate: replicate, seed: seed)
                         for (m, model) in models.enumerated() {
-                            aucBase[m * samples + replicate] = weightedAUC(model, counts)
-                            dBase[m * samples + replicate] = weightedCohensD(model, counts)
+                            if wantAUC { aucBase[m * samples + replicate] = weightedAUC(model, counts) }
+                            if wantD { dBase[m * samples + replicate] = weightedCohensD(model, counts) }
                         }
                     }
                 }
@@ -80,8 +81,8 @@ struct Bootstrap {
         _ = generator.next()
         counts.withUnsafeMutableBufferPointer { c in
             c.update(repeating: 0)
-            for _ in 0..<positives { c[generator.index(below: positives)] += 1 }
-            for _ in 0..<negatives { c[positives + generator.index(below: negatives)] += 1 }
+            for _ in 0..<positives { c[generator.index(below: positives)] &+= 1 }
+            for _ in 0..<negatives { c[positives &+ generator.index(below: negatives)] &+= 1 }
         }
     }
 
@@ -94,10 +95,13 @@ struct Bootstrap {
                     for k in 0..<order.count {
                         let code = order[k]
                         let weight = Int(c[Int(code)])
-                        if code < m { groupPositive += weight } else { groupNegative += weight }
+                        // All ones for a positive, zero for a negative: no unpredictable branch.
+                        let positiveMask = Int((code &- m) >> 31)
+                        groupPositive &+= weight & positiveMask
+                        groupNegative &+= weight & ~positiveMask
                         if closes[k] {
-                            twiceU += groupPositive * (2 * below + groupNegative)
-                            below += groupNegative
+                            twiceU &+= groupPositive &* (2 &* below &+ groupNegative)
+                            below &+= groupNegative
                             groupPositive = 0
                             groupNegative = 0
                         }

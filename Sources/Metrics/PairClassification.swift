@@ -74,7 +74,7 @@ public struct PairClassification: Codable, Equatable, Sendable {
         scoreSD = scores.count > 1 ? (all.squares / Double(scores.count - 1)).squareRoot() : 0
         cohensD = EffectSize.cohensDIfDefined(positive: positive, negative: negative)
         if cohensD != nil && bootstrapSamples > 0 {
-            let replicates = Bootstrap(models: [scores], labels: labels).run(samples: bootstrapSamples, seed: seed)
+            let replicates = Bootstrap(models: [scores], labels: labels).run(samples: bootstrapSamples, seed: seed, auc: false)
             cohensDCI95 = Bootstrap.percentileInterval(replicates.cohensD[0])
         } else {
             cohensDCI95 = nil
@@ -103,7 +103,7 @@ public struct PairClassification: Codable, Equatable, Sendable {
     public static func bootstrapAUCInterval(scores: [Double], labels: [Bool], samples: Int = 1000, seed: UInt64 = 42) throws -> ClosedInterval? {
         try Validation.pairs(scores: scores, labels: labels)
         guard samples > 0 else { return nil }
-        let replicates = Bootstrap(models: [scores], labels: labels).run(samples: samples, seed: seed)
+        let replicates = Bootstrap(models: [scores], labels: labels).run(samples: samples, seed: seed, cohensD: false)
         return Bootstrap.percentileInterval(replicates.auc[0])
     }
 }

@@ -39,7 +39,7 @@ struct MetricsBench: ParsableCommand {
             finetuned.append(0.5 + (label ? 0.15 : -0.15) + shared + gaussian(&generator) * 0.1)
         }
         print("metrics: \(pairs) pairs, \(bootstrap) bootstrap replicates, median of \(repeats)")
-        print("  task                                                      seconds")
+        print("  task                                                      wall s   cpu s")
         try time("AUC + DeLong variance/CI (one model, no bootstrap)") {
             _ = try PairClassification.aucWithDeLong(scores: baseline, labels: labels)
         }
@@ -56,14 +56,27 @@ struct MetricsBench: ParsableCommand {
     }
 
     private func time(_ name: String, _ body: () throws -> Void) throws {
-        var seconds: [Double] = []
+        var wall: [Double] = [], cpu: [Double] = []
         for _ in 0..<max(repeats, 1) {
-            let start = DispatchTime.now().uptimeNanoseconds
+            let start = DispatchTime.now().uptimeNanoseconds, startCPU = cpuSeconds()
             try body()
-            seconds.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+            wall.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+            cpu.append(cpuSeconds() - startCPU)
         }
-        let median = seconds.sorted()[seconds.count / 2]
-        print("  \(name.padding(toLength: 56, withPad: " ", startingAt: 0))  \(String(format: "%.3f", median))")
+        let medianWall = wall.sorted()[wall.count / 2], medianCPU = cpu.sorted()[cpu.count / 2]
+        print("  \(name.padding(toLength: 56, withPad: " ", startingAt: 0))  \(String(format: "%6.3f  %6.3f", medianWall, medianCPU))")
+    }
+
+    /// User + system CPU time of the process (all threads), which a loaded machine inflates less than wall time.
+    private func cpuSeconds() -> Double {
+        var usage = rusage()
+        #if os(Linux)
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        #else
+        getrusage(RUSAGE_SELF, &usage)
+        #endif
+        let seconds = { (t: timeval) in Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
+        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
     }
 
     private func gaussian(_ generator: inout SplitMix64) -> Double {
