@@ -53,6 +53,16 @@ struct MetricsBench: ParsableCommand {
         try time("PairClassification: every metric incl. d bootstrap") {
             _ = try PairClassification(scores: baseline, labels: labels, bootstrapSamples: bootstrap)
         }
+
+        // Embedding-space work at the demo's size: 1,469 held-out pairs of 384-d embeddings.
+        let rows = (0..<(2 * 1_469)).map { _ in (0..<384).map { _ in Float(gaussian(&generator)) } }
+        print("embeddings: \(rows.count) x 384")
+        try time("uniformity (exact up to 2,000 rows, else 200,000 pairs)") { _ = try EmbeddingSpace.uniformity(rows) }
+        try time("PCA to 2-D") { _ = try EmbeddingSpace.pca2D(rows) }
+        try time("retrieval: 1,469 queries x 1,469 documents, top 100") {
+            _ = try Retrieval(queries: Array(rows[..<1_469]), corpus: Array(rows[1_469...]),
+                              relevant: (0..<1_469).map { [$0] })
+        }
     }
 
     private func time(_ name: String, _ body: () throws -> Void) throws {
