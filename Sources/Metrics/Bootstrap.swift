@@ -17,8 +17,11 @@ struct Bootstrap {
         var order: [Int32]
         /// Whether position k closes a group of tied scores.
         var closesGroup: [Bool]
-        /// Scores by code.
-        var scores: [Double]
+        /// Scores by code, minus the mean of their class in the original sample (for a stable
+        /// one-pass weighted variance).
+        var centred: [Double]
+        var positiveMean: Double
+        var negativeMean: Double
     }
 
     let positives: Int
@@ -44,7 +47,12 @@ struct Bootstrap {
             for k in 0..<max(order.count - 1, 0) where byCode[order[k]] == byCode[order[k + 1]] {
                 closes[k] = false
             }
-            return SortedModel(order: order.map { Int32($0) }, closesGroup: closes, scores: byCode)
+            let m = positiveIndices.count
+            let positiveMean = byCode[..<m].reduce(0, +) / Double(max(m, 1))
+            let negativeMean = byCode[m...].reduce(0, +) / Double(max(byCode.count - m, 1))
+            let centred = byCode.indices.map { byCode[$0] - ($0 < m ? positiveMean : negativeMean) }
+            return SortedModel(order: order.map { Int32($0) }, closesGroup: closes, centred: centred,
+                               positiveMean: positiveMean, negativeMean: negativeMean)
         }
     }
 
@@ -112,20 +120,29 @@ struct Bootstrap {
         return Double(twiceU) / 2 / (Double(positives) * Double(negatives))
     }
 
+    /// Weighted Cohen's d in one pass per class: with x the class-centred scores and weights c,
+    /// the replicate mean is mu + sum c x / n and the sum of squares sum c x^2 - (sum c x)^2 / n.
     private func weightedCohensD(_ model: SortedModel, _ counts: [Int32]) -> Double {
         let n1 = Double(positives), n2 = Double(negatives)
         guard n1 + n2 > 2 else { return .nan }
-        return model.scores.withUnsafeBufferPointer { s in
+        return model.centred.withUnsafeBufferPointer { x in
             counts.withUnsafeBufferPointer { c in
-                var sum1 = 0.0, sum2 = 0.0
-                for i in 0..<positives { sum1 += Double(c[i]) * s[i] }
-                for j in positives..<(positives + negatives) { sum2 += Double(c[j]) * s[j] }
-                let mean1 = sum1 / n1, mean2 = sum2 / n2
-                var squares = 0.0
-                for i in 0..<positives { squares += Double(c[i]) * (s[i] - mean1) * (s[i] - mean1) }
-                for j in positives..<(positives + negatives) { squares += Double(c[j]) * (s[j] - mean2) * (s[j] - mean2) }
+                var sum1 = 0.0, squares1 = 0.0, sum2 = 0.0, squares2 = 0.0
+                for i in 0..<positives {
+                    let w = Double(c[i]), v = x[i]
+                    sum1 += w * v
+                    squares1 += w * v * v
+                }
+                for j in positives..<(positives + negatives) {
+                    let w = Double(c[j]), v = x[j]
+                    sum2 += w * v
+                    squares2 += w * v * v
+                }
+                let squares = max(squares1 - sum1 * sum1 / n1, 0) + max(squares2 - sum2 * sum2 / n2, 0)
                 let pooled = (squares / (n1 + n2 - 2)).squareRoot()
-                return pooled > 0 ? (mean1 - mean2) / pooled : .nan
+                let difference = (model.positiveMean + sum1 / n1) - (model.negativeMean + sum2 / n2)
+                // Below 1e-12 the spread is rounding noise of a constant resample: d is undefined there.
+                return pooled > 1e-12 ? difference / pooled : .nan
             }
         }
     }
