@@ -84,13 +84,41 @@ struct Bootstrap {
     }
 
     /// The multiplicity of each pair in replicate `replicate`.
-    private func draw(into counts: inout [Int32], replicate: Int, seed: UInt64) {
+    func draw(into counts: inout [Int32], replicate: Int, seed: UInt64) {
         var generator = SplitMix64(seed: seed ^ (UInt64(replicate) &* 0xD1B5_4A32_D192_ED03))
         _ = generator.next()
         counts.withUnsafeMutableBufferPointer { c in
             c.update(repeating: 0)
-            for _ in 0..<positives { c[generator.index(below: positives)] &+= 1 }
-            for _ in 0..<negatives { c[positives &+ generator.index(below: negatives)] &+= 1 }
+            Self.drawUniform(positives, offset: 0, into: c, &generator)
+            Self.drawUniform(negatives, offset: positives, into: c, &generator)
+        }
+    }
+
+    /// Adds `size` uniform draws from `offset..<offset + size` to `counts`. Two draws per 64-bit
+    /// output, each mapped to the range by Lemire's multiply-shift with rejection (no modulo bias).
+    @inline(__always)
+    private static func drawUniform(_ size: Int, offset: Int, into counts: UnsafeMutableBufferPointer<Int32>,
+                                    _ generator: inout SplitMix64) {
+        guard size > 0 else { return }
+        guard size <= Int(UInt32.max) else {
+            for _ in 0..<size { counts[offset + generator.index(below: size)] &+= 1 }
+            return
+        }
+        let bound = UInt64(size)
+        let threshold = UInt64((0 &- UInt32(size)) % UInt32(size))
+        var remaining = size
+        while remaining > 0 {
+            let bits = generator.next()
+            let low = (bits & 0xFFFF_FFFF) &* bound
+            if low & 0xFFFF_FFFF >= threshold {
+                counts[offset &+ Int(low >> 32)] &+= 1
+                remaining &-= 1
+            }
+            let high = (bits >> 32) &* bound
+            if remaining > 0 && high & 0xFFFF_FFFF >= threshold {
+                counts[offset &+ Int(high >> 32)] &+= 1
+                remaining &-= 1
+            }
         }
     }
 
