@@ -90,6 +90,14 @@ public struct PairClassification: Codable, Equatable, Sendable {
     /// The threshold used for `atThreshold`.
     public var threshold: Double { atThreshold.threshold }
 
+    /// The honest threshold fitted on a separate calibration split and scored on these pairs
+    /// (`HonestThreshold.calibrated`); use it instead of `crossFitted` when such a split exists.
+    public static func calibrated(calibrationScores: [Double], calibrationLabels: [Bool],
+                                  scores: [Double], labels: [Bool]) throws -> HonestThreshold {
+        try HonestThreshold.calibrated(calibrationScores: calibrationScores, calibrationLabels: calibrationLabels,
+                                       scores: scores, labels: labels)
+    }
+
     /// Only the AUC with its DeLong variance and 95% interval, without the other metrics.
     public static func aucWithDeLong(scores: [Double], labels: [Bool]) throws -> (auc: Double, variance: Double?, ci95: ClosedInterval) {
         try Validation.pairs(scores: scores, labels: labels)
