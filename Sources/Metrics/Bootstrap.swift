@@ -59,6 +59,9 @@ struct Bootstrap {
     /// Runs `samples` replicates; a statistic not wanted is skipped (left NaN).
     func run(samples: Int, seed: UInt64, auc wantAUC: Bool = true, cohensD wantD: Bool = true) -> Replicates {
         let modelCount = models.count
+        guard samples > 0 else {
+            return Replicates(auc: Array(repeating: [], count: modelCount), cohensD: Array(repeating: [], count: modelCount))
+        }
         var auc = [Double](repeating: .nan, count: modelCount * samples)
         var d = [Double](repeating: .nan, count: modelCount * samples)
         let chunks = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8, samples))
