@@ -48,7 +48,7 @@ struct RunSummary {
     var hyperparameters: [String: String]
     var notes: String?
     var command: String?
-    var document: MetricsDocument
+    var document: MetricsTree
 
     /// Reads `directory/metrics.json`.
     ///
@@ -66,7 +66,7 @@ struct RunSummary {
         } catch {
             throw SiteError.io(path: path, reason: "cannot read")
         }
-        let document = try MetricsDocument(data: data, path: path)
+        let document = try MetricsTree(data: data, path: path)
         let schema = document.value("schema")
         guard let schemaText = schema as? String, schemaText == Self.schema else {
             throw SiteError.foreignMetrics(path: path, schema: schema.map { String(describing: $0) })
@@ -103,7 +103,7 @@ struct RunSummary {
             document: document)
     }
 
-    private static func model(_ document: MetricsDocument, _ key: String, name: String) -> Model {
+    private static func model(_ document: MetricsTree, _ key: String, name: String) -> Model {
         let base = "models.\(key).pair_classification"
         var histogram: ScoreHistogram?
         if let edges = document.numbers("\(base).histogram.edges"),
@@ -141,7 +141,7 @@ struct RunSummary {
         if let string = value as? String { return string }
         if value is NSNull { return "null" }
         if let number = value as? NSNumber {
-            if MetricsDocument.number(number) == nil, let flag = value as? Bool { return flag ? "true" : "false" }
+            if MetricsTree.number(number) == nil, let flag = value as? Bool { return flag ? "true" : "false" }
             let double = number.doubleValue
             if double == double.rounded(), abs(double) < 1e15 { return String(Int64(double)) }
             return "\(double)"

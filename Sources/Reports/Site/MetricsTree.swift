@@ -4,7 +4,7 @@ import Foundation
 ///
 /// The metrics contract lets writers add keys, so the site reads the keys it knows by path and
 /// walks the rest generically (every numeric leaf becomes a row of the diff).
-struct MetricsDocument {
+struct MetricsTree {
     let root: [String: Any]
 
     init(root: [String: Any]) {
