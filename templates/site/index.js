@@ -123,16 +123,16 @@
         group = metric.group;
         rows.push(el("tr", {}, [el("th", { colspan: "4", scope: "rowgroup" }, [group])]));
       }
-      var change = x !== null && y !== null ? y - x : null;
+      var change = x !== null && y !== null && !metric.p ? y - x : null;
       var cls = "num";
       if (change !== null && change !== 0 && metric.direction !== "neutral") {
         cls += (change > 0) === (metric.direction === "higher") ? " better" : " worse";
       }
       rows.push(el("tr", { "data-key": metric.key }, [
         el("td", {}, [metric.label]),
-        el("td", { "class": "num" }, [withInterval(x, a.intervals[k], metric.digits)]),
-        el("td", { "class": "num" }, [withInterval(y, b.intervals[k], metric.digits)]),
-        el("td", { "class": cls }, [signed(change, metric.digits)])]));
+        el("td", { "class": "num" }, [metric.p ? (x === null ? "n/a" : pValue(x)) : withInterval(x, a.intervals[k], metric.digits)]),
+        el("td", { "class": "num" }, [metric.p ? (y === null ? "n/a" : pValue(y)) : withInterval(y, b.intervals[k], metric.digits)]),
+        el("td", { "class": cls }, [metric.p ? "" : signed(change, metric.digits)])]));
     });
     var head = el("tr", {}, [el("th", { scope: "col" }, ["Metric"]), el("th", { "class": "num", scope: "col" }, ["A"]),
       el("th", { "class": "num", scope: "col" }, ["B"]), el("th", { "class": "num", scope: "col" }, ["B - A"])]);

@@ -93,9 +93,11 @@ struct DiffPage {
                 return [
                     "key": row.metric.key,
                     "label": row.metric.label,
-                    "a": SiteNumberFormat.withInterval(row.valueA, row.intervalA, digits),
-                    "b": SiteNumberFormat.withInterval(row.valueB, row.intervalB, digits),
-                    "delta": SiteNumberFormat.signed(row.delta, digits),
+                    "a": row.metric.isPValue ? row.valueA.map(SiteNumberFormat.pValue) ?? "n/a"
+                        : SiteNumberFormat.withInterval(row.valueA, row.intervalA, digits),
+                    "b": row.metric.isPValue ? row.valueB.map(SiteNumberFormat.pValue) ?? "n/a"
+                        : SiteNumberFormat.withInterval(row.valueB, row.intervalB, digits),
+                    "delta": row.metric.isPValue ? "" : SiteNumberFormat.signed(row.delta, digits),
                     "change": change,
                 ]
             },

@@ -108,18 +108,20 @@ struct IndexPage {
         return text
     }
 
-    /// A plateau: the latest runs (three or more) whose fine-tuned AUC intervals all overlap.
+    /// A plateau: the latest runs (three or more, all on the latest run's data) whose fine-tuned
+    /// AUC intervals all overlap.
     var plateau: String? {
         var count = 0
         var lower = -Double.infinity, upper = Double.infinity
         for run in runs.reversed() {
+            guard run.dataDigest != nil, run.dataDigest == runs.last?.dataDigest else { break }
             guard let interval = run.finetuned.aucInterval else { break }
             let newLower = max(lower, interval.lowerBound), newUpper = min(upper, interval.upperBound)
             guard newLower <= newUpper else { break }
             (lower, upper, count) = (newLower, newUpper, count + 1)
         }
         guard count >= 3 else { return nil }
-        return "Plateau: the fine-tuned AUC intervals of the last \(count) runs all share the range \(SiteNumberFormat.fixed(lower, 3)) to \(SiteNumberFormat.fixed(upper, 3)); none of them is clearly better than the others."
+        return "Plateau: the fine-tuned AUC intervals of the last \(count) runs on the same data all share the range \(SiteNumberFormat.fixed(lower, 3)) to \(SiteNumberFormat.fixed(upper, 3)); none of them is clearly better than the others."
     }
 
     var testsNote: String {
@@ -194,7 +196,7 @@ struct IndexPage {
             ("metrics", .array(list.map { metric in
                 .object([("key", .string(metric.key)), ("label", .string(metric.label)),
                          ("group", .string(groupOf[metric.key])), ("digits", .number(Double(metric.digits))),
-                         ("direction", .string(metric.direction.rawValue))])
+                         ("direction", .string(metric.direction.rawValue)), ("p", .bool(metric.isPValue))])
             })),
             ("runs", .array(runsJSON)),
             ("tests", .object(tests)),

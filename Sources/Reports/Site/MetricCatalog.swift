@@ -18,6 +18,9 @@ struct MetricCatalog {
         /// Path of the `[lo, hi]` interval that goes with the value, if any.
         var interval: String?
         var direction: Direction
+        /// A p-value: shown as "< 0.001" when tiny, and without a delta (a difference of
+        /// p-values means nothing).
+        var isPValue = false
     }
 
     struct Group {
@@ -57,7 +60,7 @@ struct MetricCatalog {
         Group(title: "Fine-tuned against baseline, within each run", metrics: [
             Metric(key: "comparison.delta_auc", label: "Delta AUC (fine-tuned - baseline)", digits: 3, direction: .higher),
             Metric(key: "comparison.delong_z", label: "DeLong z", digits: 2, direction: .neutral),
-            Metric(key: "comparison.delong_p", label: "DeLong p", digits: 3, direction: .neutral),
+            Metric(key: "comparison.delong_p", label: "DeLong p", digits: 3, direction: .neutral, isPValue: true),
             Metric(key: "comparison.fixed", label: "Pairs fixed by fine-tuning", digits: 0, direction: .higher),
             Metric(key: "comparison.broken", label: "Pairs broken by fine-tuning", digits: 0, direction: .lower),
             Metric(key: "comparison.still_wrong", label: "Pairs still wrong", digits: 0, direction: .lower),

@@ -14,7 +14,7 @@ struct RunComparison {
         var intervalB: ClosedRange<Double>?
 
         var delta: Double? {
-            guard let valueA, let valueB else { return nil }
+            guard let valueA, let valueB, !metric.isPValue else { return nil }
             return valueB - valueA
         }
     }
