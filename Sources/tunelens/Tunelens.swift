@@ -10,6 +10,7 @@ struct Tunelens: ParsableCommand {
         subcommands: [
             IndexCommand.self,
             DiffCommand.self,
+            BenchCommand.self,
         ]
     )
 }
