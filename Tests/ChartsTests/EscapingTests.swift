@@ -55,6 +55,13 @@ struct EscapingTests {
         #expect(svg.contains("<title>bellname</title>"))
     }
 
+    @Test("Line breaks in names never leave a blank line in the SVG", arguments: ["two\n\nlines", "crlf\r\n\r\nname"])
+    func blankLines(_ name: String) {
+        for chart in EscapingTests.charts(name) + [ROCChart(title: name, curves: []), LineChart(title: name, series: [])] {
+            #expect(!chart.svg.contains("\n\n") && !chart.svg.contains("\r"), "\(type(of: chart))")
+        }
+    }
+
     @Test("Long names are shortened in the legend but kept whole in the description and table")
     func longNames() {
         let name = String(repeating: "very-long-run-name-", count: 8)

@@ -1,40 +1,3 @@
-/// One value in a trend with an optional interval (e.g. a 95% confidence interval).
-public struct TrendValue: Sendable, Equatable {
-    public var value: Double
-    public var lower: Double?
-    public var upper: Double?
-
-    public init(_ value: Double, lower: Double? = nil, upper: Double? = nil) {
-        self.value = value
-        self.lower = lower
-        self.upper = upper
-    }
-}
-
-/// One named series across runs: `values[i]` belongs to the i-th category; `nil` is a gap.
-public struct TrendSeries: Sendable, Equatable {
-    public var name: String
-    public var values: [TrendValue?]
-    public var style: SeriesStyle?
-
-    public init(name: String, values: [TrendValue?], style: SeriesStyle? = nil) {
-        self.name = name
-        self.values = values
-        self.style = style
-    }
-}
-
-/// A labelled horizontal dashed line, e.g. the baseline AUC.
-public struct ReferenceLine: Sendable, Equatable {
-    public var label: String
-    public var value: Double
-
-    public init(label: String, value: Double) {
-        self.label = label
-        self.value = value
-    }
-}
-
 /// Values across runs in time order, with interval bars and reference lines (the site's index).
 ///
 /// Categories (run names) are evenly spaced along x; series are offset slightly so their interval
@@ -177,8 +140,9 @@ public struct TrendChart: SVGChart {
         }
         document.append(ticks + "</g>")
         if !xTitle.isEmpty {
-            document.append("<text class=\"tl-axis-title\" x=\"\(p(plot.left + plot.width / 2))\" y=\"\(p(plot.bottom + labelDepth + 18))\" text-anchor=\"middle\">\(XMLText.escape(xTitle))</text>")
+            document.append("<text class=\"tl-axis-title\" x=\"\(p(plot.left + plot.width / 2))\" y=\"\(p(plot.bottom + labelDepth + 18))\" text-anchor=\"middle\">\(XMLText.escape(XMLText.truncate(xTitle, to: Int(plot.width / 7.2))))</text>")
         }
+        document.append(legend.render(left: plot.left, top: legendTop, width: plotWidth))
         return document.render()
     }
 }
