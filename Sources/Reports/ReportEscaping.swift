@@ -8,8 +8,9 @@ import Mustache
 ///   HTML block and turn the rest of the text into Markdown.
 /// - `& < > "` become HTML entities; the CommonMark syntax characters `` \ ` * _ [ ] `` become
 ///   numeric character references, which CommonMark reads as literal characters, never as syntax.
-/// - A leading `# + - = >` and a leading "1." / "1)" are escaped the same way, so a value at the
-///   start of a line cannot open a heading, list, quote or setext underline.
+/// - A leading `#`, a leading list marker (`- `, `+ `, `1. `, `1) `) and a line of only `-` or `=`
+///   are escaped the same way, so a value at the start of a line cannot open a heading, a list or a
+///   rule. (`>` is always an entity, so no quote either.)
 ///
 /// So `[x](javascript:alert(1))`, `*emphasis*` and `<script>` reach the page as the characters the
 /// user wrote. Mustache never re-reads a substituted value as a template, so `{{x}}` stays text.
@@ -27,21 +28,28 @@ enum ReportEscaping {
         let scalars = Array(oneLine(text).unicodeScalars)
         var out = ""
         out.reserveCapacity(scalars.count + 16)
-        var leadingDigits = true
+        let markerEnds = { (index: Int) -> Bool in index + 1 >= scalars.count || scalars[index + 1] == " " }
+        let digitRun = scalars.prefix { ("0"..."9").contains($0) }.count
         for (index, scalar) in scalars.enumerated() {
-            let isDigit = ("0"..."9").contains(scalar)
-            if index == 0, let entity = leading[scalar] {
+            if let entity = entities[scalar] {
                 out += entity
-            } else if let entity = entities[scalar] {
+            } else if index == 0, let entity = leading[scalar], scalar == "#" || markerEnds(0) || Self.isRule(scalars) {
+                // "# x" heading, "- x" / "+ x" list item, "---" / "===" rule or setext underline.
                 out += entity
-            } else if leadingDigits, index > 0, scalar == "." || scalar == ")" {
+            } else if index == digitRun, index > 0, scalar == "." || scalar == ")", markerEnds(index) {
+                // "1. x" or "1) x" ordered list item.
                 out += scalar == "." ? "&#46;" : "&#41;"
             } else {
                 out.unicodeScalars.append(scalar)
             }
-            if !isDigit { leadingDigits = false }
         }
         return out
+    }
+
+    /// Whether a line consists of one repeated character and spaces (a thematic break or underline).
+    private static func isRule(_ scalars: [Unicode.Scalar]) -> Bool {
+        guard let first = scalars.first else { return false }
+        return scalars.allSatisfy { $0 == first || $0 == " " }
     }
 
     /// Collapses every run of whitespace (line breaks included) into one space, drops NUL and other
