@@ -96,7 +96,9 @@ public struct DistributionChart: SVGChart {
 
     public var svg: String {
         let valid = panels.flatMap { $0.series.map(\.histogram) }.filter(\.isValid)
-        var xValues = valid.flatMap { [$0.edges.first!, $0.edges.last!] }
+        var xValues = valid.flatMap { histogram in
+            histogram.occupiedBins.map { [histogram.edges[$0.lowerBound], histogram.edges[$0.upperBound + 1]] } ?? []
+        }
         xValues += panels.flatMap { $0.markers.map(\.value) }.filter(\.isFinite)
         let xScale = NiceScale(minimum: xValues.min() ?? 0, maximum: xValues.max() ?? 1, maxTicks: layout == .sideBySide && panels.count > 1 ? 5 : 8)
         let peak = valid.flatMap(\.densities).max() ?? 0
@@ -144,11 +146,12 @@ public struct DistributionChart: SVGChart {
             out += "<text class=\"tl-panel-title\" x=\"\(p(plot.left))\" y=\"\(p(plot.top - 8))\" font-size=\"13\" font-weight=\"600\">\(XMLText.escape(XMLText.truncate(panel.title, to: room)))</text>\n"
         }
         out += plot.grid() + "\n"
-        for series in panel.series where series.histogram.isValid && series.histogram.total > 0 {
+        for series in panel.series {
             let histogram = series.histogram
+            guard let occupied = histogram.occupiedBins else { continue }
             let densities = histogram.densities
-            var d = "M\(p(plot.x(histogram.edges[0]))) \(p(plot.y(0)))"
-            for index in densities.indices {
+            var d = "M\(p(plot.x(histogram.edges[occupied.lowerBound]))) \(p(plot.y(0)))"
+            for index in occupied {
                 d += "V\(p(plot.y(densities[index])))H\(p(plot.x(histogram.edges[index + 1])))"
             }
             d += "V\(p(plot.y(0)))Z"

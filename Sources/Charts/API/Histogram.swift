@@ -45,6 +45,13 @@ public struct Histogram: Sendable, Equatable {
         return counts.indices.map { Double(counts[$0]) / (total * (edges[$0 + 1] - edges[$0])) }
     }
 
+    /// Indices of the first and last non-empty bins, so plots skip long empty tails.
+    var occupiedBins: ClosedRange<Int>? {
+        guard isValid, let first = counts.firstIndex(where: { $0 > 0 }),
+              let last = counts.lastIndex(where: { $0 > 0 }) else { return nil }
+        return first...last
+    }
+
     /// The mean estimated from bin centres.
     var approximateMean: Double? {
         let total = self.total

@@ -177,8 +177,9 @@ public struct TrendChart: SVGChart {
         }
         document.append(ticks + "</g>")
         if !xTitle.isEmpty {
-            document.append("<text class=\"tl-axis-title\" x=\"\(p(plot.left + plot.width / 2))\" y=\"\(p(plot.bottom + labelDepth + 18))\" text-anchor=\"middle\">\(XMLText.escape(xTitle))</text>")
+            document.append("<text class=\"tl-axis-title\" x=\"\(p(plot.left + plot.width / 2))\" y=\"\(p(plot.bottom + labelDepth + 18))\" text-anchor=\"middle\">\(XMLText.escape(XMLText.truncate(xTitle, to: Int(plot.width / 7.2))))</text>")
         }
+        document.append(legend.render(left: plot.left, top: legendTop, width: plotWidth))
         return document.render()
     }
 }

@@ -30,7 +30,7 @@ struct Legend {
         var rows: [[(index: Int, offset: Double)]] = [[]]
         var cursor = 0.0
         for (index, entry) in entries.enumerated() {
-            let label = XMLText.truncate(entry.label, to: Legend.maxLabel)
+            let label = Legend.shortened(entry.label, width: width)
             let entryWidth = Legend.swatchWidth + 6 + XMLText.width(label) + 18
             if cursor > 0, cursor + entryWidth > width {
                 rows.append([])
@@ -40,6 +40,12 @@ struct Legend {
             cursor += entryWidth
         }
         return rows
+    }
+
+    /// The label as drawn: at most `maxLabel` characters and never wider than one legend row.
+    static func shortened(_ label: String, width: Double) -> String {
+        let room = Int((width - swatchWidth - 6 - 4) / (12 * 0.6))
+        return XMLText.truncate(label, to: max(8, min(maxLabel, room)))
     }
 
     func height(width: Double) -> Double {
@@ -55,7 +61,7 @@ struct Legend {
                 let entry = entries[item.index]
                 let x = left + item.offset
                 out += swatch(entry, x: x, y: y)
-                let label = XMLText.truncate(entry.label, to: Legend.maxLabel)
+                let label = Legend.shortened(entry.label, width: width)
                 out += "<text x=\"\(SVGNumber.px(x + Legend.swatchWidth + 6))\" y=\"\(SVGNumber.px(y + 4))\">\(XMLText.escape(label))</text>"
             }
         }

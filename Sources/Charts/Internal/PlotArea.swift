@@ -62,11 +62,11 @@ struct PlotArea {
         out += "</g>\n"
         let xTitleY = bottom + 36
         if !xTitle.isEmpty {
-            out += "<text class=\"tl-axis-title\" x=\"\(SVGNumber.px(left + width / 2))\" y=\"\(SVGNumber.px(xTitleY))\" text-anchor=\"middle\">\(XMLText.escape(xTitle))</text>\n"
+            out += "<text class=\"tl-axis-title\" x=\"\(SVGNumber.px(left + width / 2))\" y=\"\(SVGNumber.px(xTitleY))\" text-anchor=\"middle\">\(XMLText.escape(XMLText.truncate(xTitle, to: Int(width / 7.2))))</text>\n"
         }
         let yTitleX = left - PlotArea.yLabelRoom(yScale) - 10
         let yTitleY = top + height / 2
-        out += "<text class=\"tl-axis-title\" x=\"\(SVGNumber.px(yTitleX))\" y=\"\(SVGNumber.px(yTitleY))\" text-anchor=\"middle\" transform=\"rotate(-90 \(SVGNumber.px(yTitleX)) \(SVGNumber.px(yTitleY)))\">\(XMLText.escape(yTitle))</text>"
+        out += "<text class=\"tl-axis-title\" x=\"\(SVGNumber.px(yTitleX))\" y=\"\(SVGNumber.px(yTitleY))\" text-anchor=\"middle\" transform=\"rotate(-90 \(SVGNumber.px(yTitleX)) \(SVGNumber.px(yTitleY)))\">\(XMLText.escape(XMLText.truncate(yTitle, to: Int(height / 7.2))))</text>"
         return out
     }
 

@@ -17,8 +17,12 @@ struct SVGDocument {
         self.summary = summary
     }
 
+    /// Adds markup as its own line(s); empty markup adds nothing, so the SVG never holds a blank
+    /// line (which would end the HTML block of a Markdown page that inlines it).
     mutating func append(_ element: String) {
-        body += element
+        let trimmed = element.split(separator: "\n", omittingEmptySubsequences: true).joined(separator: "\n")
+        guard !trimmed.isEmpty else { return }
+        body += trimmed
         body += "\n"
     }
 

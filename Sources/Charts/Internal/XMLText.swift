@@ -2,7 +2,7 @@
 ///
 /// All five XML special characters are replaced, so the same escaped string is safe both between
 /// tags and inside a double- or single-quoted attribute. Control characters that XML 1.0 forbids
-/// are dropped, since a single one makes the whole inline SVG invalid.
+/// are dropped, since a single one makes the whole inline SVG invalid; line breaks become spaces.
 enum XMLText {
     static func escape(_ text: String) -> String {
         var out = ""
@@ -14,7 +14,8 @@ enum XMLText {
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
             case "'": out += "&#39;"
-            case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
+            // SVG collapses line breaks to spaces anyway; emitting them could end a Markdown HTML block.
+            case "\t", "\n", "\r": out += " "
             default:
                 if scalar.value < 0x20 || (0xFFFE...0xFFFF).contains(scalar.value) { continue }
                 out.unicodeScalars.append(scalar)
