@@ -38,9 +38,9 @@ public struct ModelResult: Sendable {
 /// Pair-classification numbers: a model's cosine similarity as a score for "is this a positive pair".
 public struct ClassificationResult: Sendable {
     public var auc: Double
-    public var aucCI: ClosedRange<Double>
+    public var aucCI: Interval
     public var cohensD: Double
-    public var cohensDCI: ClosedRange<Double>
+    public var cohensDCI: Interval
     public var margin: Double
     public var meanPositive: Double
     public var meanNegative: Double
@@ -63,7 +63,7 @@ public struct ClassificationResult: Sendable {
     public var crossFittedFolds: Int
     public var crossFittedThresholds: [Double]
 
-    public init(auc: Double, aucCI: ClosedRange<Double>, cohensD: Double, cohensDCI: ClosedRange<Double>,
+    public init(auc: Double, aucCI: Interval, cohensD: Double, cohensDCI: Interval,
                 margin: Double, meanPositive: Double, meanNegative: Double, threshold: Double,
                 accuracy: Double, precision: Double, recall: Double, f1: Double, mcc: Double,
                 averagePrecision: Double, diagnosis: String, roc: [RatePoint],
@@ -133,4 +133,15 @@ public struct Projection: Sendable {
         self.points = points
         self.explainedVariance = explainedVariance
     }
+}
+
+/// A 95% interval `[lower, upper]`; both NaN when undefined (e.g. Cohen's d of constant scores).
+public struct Interval: Sendable, Equatable {
+    public var lower: Double
+    public var upper: Double
+    public init(lower: Double, upper: Double) {
+        self.lower = lower
+        self.upper = upper
+    }
+    public static let undefined = Interval(lower: .nan, upper: .nan)
 }

@@ -40,9 +40,9 @@ extension ReportView {
             trainFile: r.data.trainFile, trainPairs: r.data.trainPairs.map(ReportFormat.count))
         cmp = ComparisonView(
             deltaAUC: ReportFormat.signed(c.deltaAUC, 3), deltaAUCMagnitude: ReportFormat.fixed(abs(c.deltaAUC), 3),
-            deltaAUCLo: ReportFormat.signed(c.deltaAUCCI.lowerBound, 3), deltaAUCHi: ReportFormat.signed(c.deltaAUCCI.upperBound, 3),
-            deltaD: ReportFormat.signed(c.deltaD, 2), deltaDLo: ReportFormat.signed(c.deltaDCI.lowerBound, 2),
-            deltaDHi: ReportFormat.signed(c.deltaDCI.upperBound, 2), samples: ReportFormat.count(c.bootstrapSamples),
+            deltaAUCLo: ReportFormat.signed(c.deltaAUCCI.lower, 3), deltaAUCHi: ReportFormat.signed(c.deltaAUCCI.upper, 3),
+            deltaD: ReportFormat.signed(c.deltaD, 2), deltaDLo: ReportFormat.signed(c.deltaDCI.lower, 2),
+            deltaDHi: ReportFormat.signed(c.deltaDCI.upper, 2), samples: ReportFormat.count(c.bootstrapSamples),
             z: ReportFormat.signed(c.delongZ, 2), p: ReportFormat.pValue(c.delongP),
             fixed: ReportFormat.count(c.fixed), broken: ReportFormat.count(c.broken),
             stillWrong: ReportFormat.count(c.stillWrong), stillRight: ReportFormat.count(c.bothRight))
@@ -147,11 +147,11 @@ extension ReportView.ModelView {
         digestShort = ReportFormat.shortDigest(m.digest)
         dimension = String(m.dimension)
         auc = ReportFormat.fixed(c.auc, 2)
-        aucLo = ReportFormat.fixed(c.aucCI.lowerBound, 2)
-        aucHi = ReportFormat.fixed(c.aucCI.upperBound, 2)
+        aucLo = ReportFormat.fixed(c.aucCI.lower, 2)
+        aucHi = ReportFormat.fixed(c.aucCI.upper, 2)
         d = ReportFormat.signed(c.cohensD, 2)
-        dLo = ReportFormat.signed(c.cohensDCI.lowerBound, 2)
-        dHi = ReportFormat.signed(c.cohensDCI.upperBound, 2)
+        dLo = ReportFormat.signed(c.cohensDCI.lower, 2)
+        dHi = ReportFormat.signed(c.cohensDCI.upper, 2)
         effect = ReportFormat.effectSize(c.cohensD)
         margin = ReportFormat.signed(c.margin, 3)
         meanPos = ReportFormat.fixed(c.meanPositive, 3)

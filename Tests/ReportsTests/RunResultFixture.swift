@@ -42,7 +42,7 @@ enum RunResultFixture {
             let dHi: Double = d + 0.2
             let margin: Double = d / 10
             let accuracy: Double = 0.5 + (auc - 0.5) / 2
-            return ClassificationResult(auc: auc, aucCI: aucLo...aucHi, cohensD: d, cohensDCI: dLo...dHi,
+            return ClassificationResult(auc: auc, aucCI: Interval(lower: aucLo, upper: aucHi), cohensD: d, cohensDCI: Interval(lower: dLo, upper: dHi),
                                  margin: margin, meanPositive: 0.4, meanNegative: 0.4 - margin, threshold: 0.5,
                                  accuracy: accuracy, precision: 0.6, recall: 0.7, f1: 0.65, mcc: 0.3,
                                  averagePrecision: auc, diagnosis: diagnosis, roc: roc, optimisticAccuracy: 0.86,
@@ -77,7 +77,7 @@ enum RunResultFixture {
             data: DataSummary(file: "pairs.jsonl", digest: String(repeating: "ef", count: 32), pairs: 60, positives: 30,
                               negatives: 30, uniqueTexts: pool.count, hasScores: false, trainFile: nil, trainPairs: nil),
             baseline: baseline, finetuned: finetuned,
-            comparison: ComparisonResult(deltaAUC: 0.51, deltaAUCCI: 0.45...0.57, deltaD: 2.53, deltaDCI: 2.2...2.9,
+            comparison: ComparisonResult(deltaAUC: 0.51, deltaAUCCI: Interval(lower: 0.45, upper: 0.57), deltaD: 2.53, deltaDCI: Interval(lower: 2.2, upper: 2.9),
                                          bootstrapSamples: 1000, delongZ: 9.3, delongP: 1e-12, fixed: 20, broken: 2,
                                          stillWrong: 5, bothRight: 33),
             pairs: pairs, failures: failures,
