@@ -57,7 +57,7 @@ public struct AdapterTrainer: Sendable {
         var parameters = adapter.parameters
         var optimizer = AdamOptimizer(shapes: parameters.map(\.count),
                                       decays: parameters.indices.map { $0 % 2 == 0 },
-                                      weightDecay: configuration.weightDecay)
+                                      weightDecay: Float(configuration.weightDecay))
         let batchSize = configuration.batchSize
         var stepsPerEpoch = (training.count + batchSize - 1) / batchSize
         if training.count % batchSize < minimumBatch && training.count % batchSize != 0 { stepsPerEpoch -= 1 }
@@ -84,7 +84,7 @@ public struct AdapterTrainer: Sendable {
                                            peak: configuration.learningRate)
                 adapter.parameters = parameters
                 let (loss, gradients) = lossAndGradients(adapter, table: table, batch: members.map { training[$0] })
-                optimizer.update(&parameters, gradients: gradients, learningRate: lr)
+                optimizer.update(&parameters, gradients: gradients, learningRate: Float(lr))
                 step += 1
                 windowLoss += Double(loss); windowSteps += 1; epochLoss += Double(loss)
                 let epochEnd = batchIndex == stepsPerEpoch - 1
@@ -97,7 +97,7 @@ public struct AdapterTrainer: Sendable {
                     log.append(TrainingLogEntry(step: step,
                                                 epoch: Double(step) / Double(stepsPerEpoch),
                                                 loss: windowLoss / Double(windowSteps),
-                                                learningRate: Double(lr),
+                                                learningRate: lr,
                                                 validationLoss: validationLossNow))
                     windowLoss = 0; windowSteps = 0
                 }
@@ -128,9 +128,9 @@ public struct AdapterTrainer: Sendable {
 
     /// Hugging Face's "linear" schedule: lr * step / warmup during warm-up, then
     /// lr * (total - step) / (total - warmup), floored at 0; `step` counts from 0.
-    static func learningRate(step: Int, total: Int, warmup: Int, peak: Float) -> Float {
-        if step < warmup { return peak * Float(step) / Float(warmup) }
-        return peak * max(0, Float(total - step) / Float(max(1, total - warmup)))
+    static func learningRate(step: Int, total: Int, warmup: Int, peak: Double) -> Double {
+        if step < warmup { return peak * Double(step) / Double(warmup) }
+        return peak * max(0, Double(total - step) / Double(max(1, total - warmup)))
     }
 
     /// Mean loss over `pairs` in fixed consecutive batches (no shuffling), weighted by batch size;

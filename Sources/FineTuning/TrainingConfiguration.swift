@@ -6,11 +6,11 @@ public struct TrainingConfiguration: Equatable, Sendable {
     public var hidden: Int?
     public var activation: Activation = .relu
     public var epochs = 4
-    public var learningRate: Float = 1e-3
+    public var learningRate = 1e-3
     public var batchSize = 32
     public var seed: UInt64 = 42
     /// Decoupled weight decay (AdamW); 0 is plain Adam.
-    public var weightDecay: Float = 0
+    public var weightDecay = 0.0
     /// Fraction of all steps spent warming the learning rate up linearly from 0; it then decays
     /// linearly to 0 (the Hugging Face "linear" schedule).
     public var warmupRatio = 0.1
