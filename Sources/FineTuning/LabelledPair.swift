@@ -75,6 +75,22 @@ public struct IndexedPairs: Equatable, Sendable {
     }
 }
 
+extension IndexedPairs {
+    /// Adds the texts of `other` that this table lacks and returns `other`'s pairs indexed into it,
+    /// so training and validation pairs share one table (and one encoding pass).
+    public mutating func absorb(_ other: IndexedPairs) -> [IndexedPair] {
+        var index: [String: Int] = [:]
+        for (i, text) in texts.enumerated() where index[text] == nil { index[text] = i }
+        let mapping = other.texts.map { text -> Int in
+            if let known = index[text] { return known }
+            index[text] = texts.count
+            texts.append(text)
+            return texts.count - 1
+        }
+        return other.pairs.map { IndexedPair(a: mapping[$0.a], b: mapping[$0.b], target: $0.target) }
+    }
+}
+
 /// A pair by text index, with the loss target (cosine label or score; 1 for ranking positives).
 public struct IndexedPair: Equatable, Sendable {
     public var a: Int
