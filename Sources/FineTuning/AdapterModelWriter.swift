@@ -53,14 +53,14 @@ public enum AdapterModelWriter {
             try writeJSON(modules, to: staging.appendingPathComponent("modules.json"))
 
             let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys]
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
             var lines = Data()
             for entry in log {
                 lines.append(try encoder.encode(entry))
                 lines.append(0x0A)
             }
             try lines.write(to: staging.appendingPathComponent("training_log.jsonl"), options: .atomic)
-            encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
+            encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
             try encoder.encode(record).write(to: staging.appendingPathComponent("tunelens_training.json"), options: .atomic)
 
             try fm.createDirectory(at: parent, withIntermediateDirectories: true)
@@ -143,7 +143,7 @@ public enum AdapterModelWriter {
     }
 
     static func writeJSON(_ object: Any, to url: URL) throws {
-        let data = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])
+        let data = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
         try (data + Data([0x0A])).write(to: url, options: .atomic)
     }
 }
