@@ -12,6 +12,7 @@ struct Tunelens: ParsableCommand {
             DatasetCommand.self,
             IndexCommand.self,
             DiffCommand.self,
+            FinetuneCommand.self,
         ]
     )
 }
