@@ -5,10 +5,10 @@ public struct ComparisonResult: Sendable {
     /// AUC(fine-tuned) - AUC(baseline).
     public var deltaAUC: Double
     /// Paired bootstrap 95% interval of the AUC difference.
-    public var deltaAUCCI: ClosedRange<Double>
+    public var deltaAUCCI: Interval
     /// Cohen's d(fine-tuned) - d(baseline), with its paired bootstrap 95% interval.
     public var deltaD: Double
-    public var deltaDCI: ClosedRange<Double>
+    public var deltaDCI: Interval
     public var bootstrapSamples: Int
     /// DeLong's test for two correlated AUCs.
     public var delongZ: Double
@@ -19,7 +19,7 @@ public struct ComparisonResult: Sendable {
     public var stillWrong: Int
     public var bothRight: Int
 
-    public init(deltaAUC: Double, deltaAUCCI: ClosedRange<Double>, deltaD: Double, deltaDCI: ClosedRange<Double>,
+    public init(deltaAUC: Double, deltaAUCCI: Interval, deltaD: Double, deltaDCI: Interval,
                 bootstrapSamples: Int, delongZ: Double, delongP: Double, fixed: Int, broken: Int,
                 stillWrong: Int, bothRight: Int) {
         self.deltaAUC = deltaAUC

@@ -38,9 +38,9 @@ public struct ModelResult: Sendable {
 /// Pair-classification numbers: a model's cosine similarity as a score for "is this a positive pair".
 public struct ClassificationResult: Sendable {
     public var auc: Double
-    public var aucCI: ClosedRange<Double>
+    public var aucCI: Interval
     public var cohensD: Double
-    public var cohensDCI: ClosedRange<Double>
+    public var cohensDCI: Interval
     public var margin: Double
     public var meanPositive: Double
     public var meanNegative: Double
@@ -55,7 +55,6 @@ public struct ClassificationResult: Sendable {
     public var diagnosis: String
     /// ROC corner points (fpr, tpr), starting at (0, 0).
     public var roc: [RatePoint]
-    public var histogram: SimilarityHistogram
     /// sentence-transformers' best accuracy, its threshold chosen on these same pairs (optimistic).
     public var optimisticAccuracy: Double
     public var optimisticThreshold: Double
@@ -64,10 +63,10 @@ public struct ClassificationResult: Sendable {
     public var crossFittedFolds: Int
     public var crossFittedThresholds: [Double]
 
-    public init(auc: Double, aucCI: ClosedRange<Double>, cohensD: Double, cohensDCI: ClosedRange<Double>,
+    public init(auc: Double, aucCI: Interval, cohensD: Double, cohensDCI: Interval,
                 margin: Double, meanPositive: Double, meanNegative: Double, threshold: Double,
                 accuracy: Double, precision: Double, recall: Double, f1: Double, mcc: Double,
-                averagePrecision: Double, diagnosis: String, roc: [RatePoint], histogram: SimilarityHistogram,
+                averagePrecision: Double, diagnosis: String, roc: [RatePoint],
                 optimisticAccuracy: Double, optimisticThreshold: Double, crossFittedAccuracy: Double,
                 crossFittedFolds: Int, crossFittedThresholds: [Double]) {
         self.auc = auc
@@ -86,7 +85,6 @@ public struct ClassificationResult: Sendable {
         self.averagePrecision = averagePrecision
         self.diagnosis = diagnosis
         self.roc = roc
-        self.histogram = histogram
         self.optimisticAccuracy = optimisticAccuracy
         self.optimisticThreshold = optimisticThreshold
         self.crossFittedAccuracy = crossFittedAccuracy
@@ -102,19 +100,6 @@ public struct RatePoint: Sendable, Equatable {
     public init(falsePositiveRate: Double, truePositiveRate: Double) {
         self.falsePositiveRate = falsePositiveRate
         self.truePositiveRate = truePositiveRate
-    }
-}
-
-/// Counts of positive and negative pairs' similarities in equal-width bins.
-public struct SimilarityHistogram: Sendable, Equatable {
-    /// Bin edges, `positive.count + 1` of them; bin k holds edges[k] <= s < edges[k+1] (the last bin closed).
-    public var edges: [Double]
-    public var positive: [Int]
-    public var negative: [Int]
-    public init(edges: [Double], positive: [Int], negative: [Int]) {
-        self.edges = edges
-        self.positive = positive
-        self.negative = negative
     }
 }
 
@@ -148,4 +133,15 @@ public struct Projection: Sendable {
         self.points = points
         self.explainedVariance = explainedVariance
     }
+}
+
+/// A 95% interval `[lower, upper]`; both NaN when undefined (e.g. Cohen's d of constant scores).
+public struct Interval: Sendable, Equatable {
+    public var lower: Double
+    public var upper: Double
+    public init(lower: Double, upper: Double) {
+        self.lower = lower
+        self.upper = upper
+    }
+    public static let undefined = Interval(lower: .nan, upper: .nan)
 }

@@ -23,6 +23,8 @@ public struct RunConfig: Sendable, Equatable {
     public var notes: String?
     /// A `trainer_state.json` or tunelens `training_log.jsonl`.
     public var trainingLog: String?
+    /// The reports folder (`out:`), default `reports`.
+    public var outputFolder: String?
 
     public static let defaultThreshold = 0.5
     public static let defaultSeed: UInt64 = 42
@@ -37,7 +39,7 @@ public struct RunConfig: Sendable, Equatable {
     /// The keys a `tunelens.yaml` may hold.
     public static let knownKeys = [
         "title", "name", "baseline", "finetuned", "data", "train", "probes", "retrieval", "columns",
-        "threshold", "seed", "hyperparameters", "notes", "trainer_state", "training_log",
+        "threshold", "seed", "hyperparameters", "notes", "trainer_state", "training_log", "out",
     ]
     static let knownColumns = ["text_a", "text_b", "label", "score"]
 
@@ -78,6 +80,7 @@ public struct RunConfig: Sendable, Equatable {
             case "probes": config.probes = try reader.path(value, relativeTo: folder)
             case "retrieval": config.retrieval = try reader.path(value, relativeTo: folder)
             case "trainer_state", "training_log": config.trainingLog = try reader.path(value, relativeTo: folder)
+            case "out": config.outputFolder = try reader.path(value, relativeTo: folder)
             case "threshold": config.threshold = try reader.threshold(value)
             case "seed": config.seed = try reader.seed(value)
             case "columns": config.columns = try reader.columns(value)
@@ -102,6 +105,7 @@ public struct RunConfig: Sendable, Equatable {
         merged.retrieval = flags.retrieval ?? retrieval
         merged.trainingLog = flags.trainingLog ?? trainingLog
         merged.notes = flags.notes ?? notes
+        merged.outputFolder = flags.outputFolder ?? outputFolder
         merged.columns = columns.merging(flags.columns) { _, flag in flag }
         if explicitThreshold { merged.threshold = flags.threshold }
         if explicitSeed { merged.seed = flags.seed }

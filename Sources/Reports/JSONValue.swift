@@ -1,3 +1,4 @@
+import Evaluation
 import Foundation
 
 /// A JSON value written deterministically: object keys sorted by their UTF-8 bytes, numbers in
@@ -18,8 +19,8 @@ enum JSONValue: Equatable {
     }
 
     /// `[lo, hi]`.
-    static func interval(_ range: ClosedRange<Double>) -> JSONValue {
-        .array([.number(range.lowerBound), .number(range.upperBound)])
+    static func interval(_ range: Interval) -> JSONValue {
+        .array([.number(range.lower), .number(range.upper)])
     }
 
     /// Serialises with two-space indentation (or compactly on one line).

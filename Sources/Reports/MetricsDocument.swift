@@ -1,3 +1,4 @@
+import Charts
 import Evaluation
 import Foundation
 
@@ -51,8 +52,8 @@ enum MetricsDocument {
             ]),
             "data": .object(data),
             "models": .object([
-                "baseline": model(result.baseline),
-                "finetuned": model(result.finetuned),
+                "baseline": model(result.baseline, histogram: ReportCharts.histograms(result, finetuned: false)),
+                "finetuned": model(result.finetuned, histogram: ReportCharts.histograms(result, finetuned: true)),
             ]),
             "comparison": .object(comparison),
             "config": .object([
@@ -100,7 +101,7 @@ enum MetricsDocument {
         return .object(document)
     }
 
-    private static func model(_ m: ModelResult) -> JSONValue {
+    private static func model(_ m: ModelResult, histogram: (positive: Histogram, negative: Histogram)) -> JSONValue {
         let c = m.classification
         var entry: [String: JSONValue] = [
             "name": .string(m.name),
@@ -125,9 +126,9 @@ enum MetricsDocument {
                 "roc": .array(c.roc.map { .array([.number($0.falsePositiveRate), .number($0.truePositiveRate)]) }),
                 "histogram": .object([
                     "range": .string("fixed [-1, 1]"),
-                    "edges": .array(c.histogram.edges.map(JSONValue.number)),
-                    "positive": .array(c.histogram.positive.map(JSONValue.int)),
-                    "negative": .array(c.histogram.negative.map(JSONValue.int)),
+                    "edges": .array(histogram.positive.edges.map { JSONValue.number(($0 * 1e9).rounded() / 1e9) }),
+                    "positive": .array(histogram.positive.counts.map(JSONValue.int)),
+                    "negative": .array(histogram.negative.counts.map(JSONValue.int)),
                 ]),
                 "best_accuracy_optimistic": .number(c.optimisticAccuracy),
                 "best_threshold_optimistic": .number(c.optimisticThreshold),

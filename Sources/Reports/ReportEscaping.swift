@@ -1,70 +1,64 @@
 import Foundation
 import Mustache
 
-/// Escaping of user strings for the two contexts a report template writes into.
+/// Escaping of user strings for report templates: one escaper that is correct both in CommonMark
+/// text and inside the raw HTML blocks (tables, cards, figures) that cmark passes through.
 ///
-/// - HTML (cards, tables, figures; raw HTML blocks that cmark passes through): `& < > " '` become
-///   entities and line breaks become spaces, because a blank line would end the HTML block and turn
-///   the rest of the text into Markdown.
-/// - Markdown text: whitespace collapses to single spaces and every character that could start
-///   Markdown syntax is backslash-escaped, so `[x](javascript:...)`, `*emphasis*`, `<script>` and
-///   entity references reach the page as the characters the user wrote.
+/// - Every run of whitespace, line breaks included, becomes one space: a blank line would end an
+///   HTML block and turn the rest of the text into Markdown.
+/// - `& < > "` become HTML entities; the CommonMark syntax characters `` \ ` * _ [ ] `` become
+///   numeric character references, which CommonMark reads as literal characters, never as syntax.
+/// - A leading `#`, a leading list marker (`- `, `+ `, `1. `, `1) `) and a line of only `-` or `=`
+///   are escaped the same way, so a value at the start of a line cannot open a heading, a list or a
+///   rule. (`>` is always an entity, so no quote either.)
 ///
-/// Mustache never re-reads a substituted value as a template, so `{{x}}` inside a text is inert.
+/// So `[x](javascript:alert(1))`, `*emphasis*` and `<script>` reach the page as the characters the
+/// user wrote. Mustache never re-reads a substituted value as a template, so `{{x}}` stays text.
 enum ReportEscaping {
-    /// Escapes a string for HTML element content or a double-quoted attribute value.
-    static func html(_ text: String) -> String {
+    private static let entities: [Unicode.Scalar: String] = [
+        "&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;",
+        "\\": "&#92;", "`": "&#96;", "*": "&#42;", "_": "&#95;", "[": "&#91;", "]": "&#93;",
+    ]
+    private static let leading: [Unicode.Scalar: String] = [
+        "#": "&#35;", "+": "&#43;", "-": "&#45;", "=": "&#61;",
+    ]
+
+    /// Escapes a user string for report text (Markdown or HTML).
+    static func text(_ text: String) -> String {
+        let scalars = Array(oneLine(text).unicodeScalars)
         var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in oneLine(text).unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(scalar)
+        out.reserveCapacity(scalars.count + 16)
+        let markerEnds = { (index: Int) -> Bool in index + 1 >= scalars.count || scalars[index + 1] == " " }
+        let digitRun = scalars.prefix { ("0"..."9").contains($0) }.count
+        for (index, scalar) in scalars.enumerated() {
+            if let entity = entities[scalar] {
+                out += entity
+            } else if index == 0, let entity = leading[scalar], scalar == "#" || markerEnds(0) || Self.isRule(scalars) {
+                // "# x" heading, "- x" / "+ x" list item, "---" / "===" rule or setext underline.
+                out += entity
+            } else if index == digitRun, index > 0, scalar == "." || scalar == ")", markerEnds(index) {
+                // "1. x" or "1) x" ordered list item.
+                out += scalar == "." ? "&#46;" : "&#41;"
+            } else {
+                out.unicodeScalars.append(scalar)
             }
         }
         return out
     }
 
-    /// Characters that are Markdown syntax wherever they appear.
-    private static let alwaysEscaped: Set<Unicode.Scalar> = ["\\", "`", "*", "_", "[", "]", "<", ">", "&", "!", "|", "~"]
-    /// Characters that are Markdown syntax at the start of a line (headings, lists, quotes, setext).
-    private static let leadingEscaped: Set<Unicode.Scalar> = ["#", "+", "-", "=", ">"]
-
-    /// Escapes a string for CommonMark inline text.
-    static func markdown(_ text: String) -> String {
-        let line = oneLine(text)
-        var out = ""
-        out.reserveCapacity(line.utf8.count + 8)
-        var leadingDigits = true
-        var index = 0
-        let scalars = Array(line.unicodeScalars)
-        for scalar in scalars {
-            defer { index += 1 }
-            if index == 0, leadingEscaped.contains(scalar) {
-                out += "\\"
-            } else if alwaysEscaped.contains(scalar) {
-                out += "\\"
-            } else if leadingDigits, index > 0, scalar == "." || scalar == ")" {
-                // "1. " or "1) " at the start of a line opens an ordered list.
-                let next = index + 1 < scalars.count ? scalars[index + 1] : " "
-                if next == " " { out += "\\" }
-            }
-            if !("0"..."9").contains(scalar) { leadingDigits = false }
-            out.unicodeScalars.append(scalar)
-        }
-        return out
+    /// Whether a line consists of one repeated character and spaces (a thematic break or underline).
+    private static func isRule(_ scalars: [Unicode.Scalar]) -> Bool {
+        guard let first = scalars.first else { return false }
+        return scalars.allSatisfy { $0 == first || $0 == " " }
     }
 
-    /// Collapses every run of whitespace (line breaks included) into one space and trims the ends.
+    /// Collapses every run of whitespace (line breaks included) into one space, drops NUL and other
+    /// control characters, and trims the ends.
     static func oneLine(_ text: String) -> String {
         var out = ""
         var pendingSpace = false
         for scalar in text.unicodeScalars {
-            if scalar.properties.isWhitespace || scalar == "\u{0}" {
+            if scalar.properties.isWhitespace || scalar.properties.generalCategory == .control {
                 pendingSpace = !out.isEmpty
             } else {
                 if pendingSpace { out += " " }
@@ -76,21 +70,16 @@ enum ReportEscaping {
     }
 }
 
-/// Mustache content types for the report templates: `{{% CONTENT_TYPE: MARKDOWN}}` for Markdown
-/// templates, `{{% CONTENT_TYPE: HTMLBLOCK}}` for HTML partials that sit inside Markdown.
-enum ReportContentTypes {
-    struct Markdown: MustacheContentType {
-        func escapeText(_ text: String) -> String { ReportEscaping.markdown(text) }
-    }
-    struct HTMLBlock: MustacheContentType {
-        func escapeText(_ text: String) -> String { ReportEscaping.html(text) }
-    }
+/// The Mustache content type every report template is rendered with (`{{% CONTENT_TYPE: REPORT}}`,
+/// which `TemplateSet` puts at the top of each template, including a user's own).
+struct ReportContentType: MustacheContentType {
+    static let name = "REPORT"
+    func escapeText(_ text: String) -> String { ReportEscaping.text(text) }
 
     private static let registration: Void = {
-        MustacheContentTypes.register(Markdown(), named: "MARKDOWN")
-        MustacheContentTypes.register(HTMLBlock(), named: "HTMLBLOCK")
+        MustacheContentTypes.register(ReportContentType(), named: name)
     }()
 
-    /// Makes the content types known to the template parser; idempotent.
+    /// Makes the content type known to the template parser; idempotent.
     static func register() { _ = registration }
 }
