@@ -61,17 +61,24 @@
     return -1;
   }
 
-  // The precomputed test of runs i and j, turned around when the reader asks for B before A.
+  // The precomputed test of runs i and j (see IndexPage.siteData for the layout), turned around
+  // when the reader asks for B before A.
   function testFor(i, j) {
-    var key = Math.min(i, j) + "," + Math.max(i, j);
-    var test = site.tests[key];
-    if (!test) { return null; }
-    if (i < j) { return test; }
-    return {
-      kind: test.kind, method: test.method, verdict: test.verdict, reason: test.reason,
-      delta: test.delta === null ? null : -test.delta, z: test.z === null ? null : -test.z, p: test.p,
-      fixed: test.broken, broken: test.fixed, compared: test.compared
+    var entry = site.tests[Math.min(i, j) + "," + Math.max(i, j)];
+    if (!entry) { return null; }
+    var text = function (index) { return index === null ? null : site.texts[index]; };
+    var test = {
+      kind: entry[0], method: text(entry[1]), verdict: text(entry[2]), reason: text(entry[3]),
+      delta: entry[4], z: entry[5], p: entry[6], fixed: entry[7], broken: entry[8], compared: entry[9]
     };
+    if (i > j) {
+      test.delta = test.delta === null ? null : -test.delta;
+      test.z = test.z === null ? null : -test.z;
+      var fixed = test.fixed;
+      test.fixed = test.broken;
+      test.broken = fixed;
+    }
+    return test;
   }
 
   function renderDiff(idA, idB) {
