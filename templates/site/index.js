@@ -16,7 +16,12 @@
   }
   // The same rounding as the diff page (Number.prototype.toFixed; see SiteNumberFormat.swift).
   function fixed(x, digits) { return x === null || x === undefined ? "n/a" : x.toFixed(digits); }
-  function signed(x, digits) { return x === null || x === undefined ? "n/a" : (x > 0 ? "+" : "") + x.toFixed(digits); }
+  function signed(x, digits) {
+    if (x === null || x === undefined) { return "n/a"; }
+    var text = x.toFixed(digits);
+    if (/^[-0.]*$/.test(text)) { return (0).toFixed(digits); }
+    return (x > 0 ? "+" : "") + text;
+  }
   function pValue(p) { return p < 0.001 ? "< 0.001" : fixed(p, 3); }
   function withInterval(x, interval, digits) {
     if (x === null || !interval) { return fixed(x, digits); }

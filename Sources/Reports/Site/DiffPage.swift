@@ -115,15 +115,15 @@ struct DiffPage {
             guard let roc = model.roc else { return }
             curves.append(ROCCurve(name: name, points: roc.map { ChartPoint(x: $0.x, y: $0.y) }, auc: model.auc, style: style))
         }
-        add("A: \(a.name), fine-tuned", a.finetuned, SeriesStyle(colorIndex: 0, dashIndex: 0))
-        add("B: \(b.name), fine-tuned", b.finetuned, SeriesStyle(colorIndex: 1, dashIndex: 1))
+        add("A fine-tuned", a.finetuned, SeriesStyle(colorIndex: 0, dashIndex: 0))
+        add("B fine-tuned", b.finetuned, SeriesStyle(colorIndex: 1, dashIndex: 1))
         let sharedBaseline = a.dataDigest != nil && a.dataDigest == b.dataDigest
             && a.baseline.name == b.baseline.name && a.baseline.auc == b.baseline.auc
         if sharedBaseline {
-            add("Baseline (both runs)", a.baseline, SeriesStyle(colorIndex: 2, dashIndex: 2))
+            add("Baseline, both runs", a.baseline, SeriesStyle(colorIndex: 2, dashIndex: 2))
         } else {
-            add("A: baseline", a.baseline, SeriesStyle(colorIndex: 2, dashIndex: 2))
-            add("B: baseline", b.baseline, SeriesStyle(colorIndex: 3, dashIndex: 3))
+            add("A baseline", a.baseline, SeriesStyle(colorIndex: 2, dashIndex: 2))
+            add("B baseline", b.baseline, SeriesStyle(colorIndex: 3, dashIndex: 3))
         }
         return ROCChart(title: "ROC curves of both runs", curves: curves)
     }
@@ -140,7 +140,7 @@ struct DiffPage {
             for (label, run, pairs) in [("A", a, pairsA), ("B", b, pairsB)] {
                 let positive = pairs.pairs.filter { $0.label == 1 }.map(\.finetuned)
                 let negative = pairs.pairs.filter { $0.label == 0 }.map(\.finetuned)
-                runs.append(DistributionChart.Run(name: "\(label): \(run.name)",
+                runs.append(DistributionChart.Run(name: label,
                                                   positive: Histogram(values: positive, bins: 24, range: range),
                                                   negative: Histogram(values: negative, bins: 24, range: range),
                                                   threshold: run.threshold))
@@ -148,7 +148,7 @@ struct DiffPage {
         } else {
             for (label, run) in [("A", a), ("B", b)] {
                 guard let histogram = run.finetuned.histogram else { return nil }
-                runs.append(DistributionChart.Run(name: "\(label): \(run.name)",
+                runs.append(DistributionChart.Run(name: label,
                                                   positive: Histogram(edges: histogram.edges, counts: histogram.positive),
                                                   negative: Histogram(edges: histogram.edges, counts: histogram.negative),
                                                   threshold: run.threshold))

@@ -251,7 +251,12 @@ B: <a href="{{hrefB}}" id="run-b">{{nameB}}</a> <span class="muted">({{createdB}
   }
   // The same rounding as the diff page (Number.prototype.toFixed; see SiteNumberFormat.swift).
   function fixed(x, digits) { return x === null || x === undefined ? "n/a" : x.toFixed(digits); }
-  function signed(x, digits) { return x === null || x === undefined ? "n/a" : (x > 0 ? "+" : "") + x.toFixed(digits); }
+  function signed(x, digits) {
+    if (x === null || x === undefined) { return "n/a"; }
+    var text = x.toFixed(digits);
+    if (/^[-0.]*$/.test(text)) { return (0).toFixed(digits); }
+    return (x > 0 ? "+" : "") + text;
+  }
   function pValue(p) { return p < 0.001 ? "< 0.001" : fixed(p, 3); }
   function withInterval(x, interval, digits) {
     if (x === null || !interval) { return fixed(x, digits); }
@@ -420,6 +425,7 @@ tr.changed td { background: var(--mark); }
 .better { color: var(--good); font-weight: 600; }
 .worse { color: var(--bad); font-weight: 600; }
 .verdict { font-weight: 600; }
+#diff h2 { margin-top: 0; padding-top: 0; border-top: 0; }
 .pair-text { max-width: 30rem; overflow-wrap: anywhere; }
 .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(26rem, 1fr)); gap: 1rem; }
 .card > p { margin: 0 0 0.5rem; }
