@@ -128,12 +128,20 @@
 
     var rows = [];
     var group = null;
+    // A group whose values (and intervals) are all equal in both runs is marked as such.
+    var identical = {};
+    site.metrics.forEach(function (metric, k) {
+      var same = a.values[k] === b.values[k] && JSON.stringify(a.intervals[k]) === JSON.stringify(b.intervals[k]);
+      identical[metric.group] = (identical[metric.group] !== false) && same;
+    });
     site.metrics.forEach(function (metric, k) {
       var x = a.values[k], y = b.values[k];
       if (x === null && y === null) { return; }
       if (metric.group !== group) {
         group = metric.group;
-        rows.push(el("tr", {}, [el("th", { colspan: "4", scope: "rowgroup" }, [group])]));
+        var head = [group];
+        if (identical[group]) { head.push(" ", el("span", { "class": "muted" }, ["(the same in both runs)"])); }
+        rows.push(el("tr", {}, [el("th", { colspan: "4", scope: "rowgroup" }, head)]));
       }
       var change = x !== null && y !== null && !metric.p ? y - x : null;
       var cls = "num";

@@ -22,6 +22,9 @@ struct RunComparison {
     struct Section {
         var title: String
         var rows: [Row]
+
+        /// Every value the same in both runs (e.g. the baseline, when both runs scored the same data).
+        var isIdentical: Bool { rows.allSatisfy { $0.valueA == $0.valueB && $0.intervalA == $0.intervalB } }
     }
 
     /// One line of the setup table: a model, the data, a hyperparameter.

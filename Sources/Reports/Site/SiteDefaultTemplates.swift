@@ -43,7 +43,7 @@ B: <a href="{{hrefB}}" id="run-b">{{nameB}}</a> <span class="muted">({{createdB}
 <thead><tr><th scope="col">Metric</th><th class="num" scope="col">A</th><th class="num" scope="col">B</th><th class="num" scope="col">B - A</th></tr></thead>
 {{#sections}}
 <tbody>
-<tr><th colspan="4" scope="rowgroup">{{title}}</th></tr>
+<tr><th colspan="4" scope="rowgroup">{{title}}{{#identical}} <span class="muted">(the same in both runs)</span>{{/identical}}</th></tr>
 {{#rows}}
 <tr data-key="{{key}}"><td>{{label}}</td><td class="num">{{a}}</td><td class="num">{{b}}</td><td class="num {{change}}">{{delta}}</td></tr>
 {{/rows}}
@@ -363,12 +363,20 @@ B: <a href="{{hrefB}}" id="run-b">{{nameB}}</a> <span class="muted">({{createdB}
 
     var rows = [];
     var group = null;
+    // A group whose values (and intervals) are all equal in both runs is marked as such.
+    var identical = {};
+    site.metrics.forEach(function (metric, k) {
+      var same = a.values[k] === b.values[k] && JSON.stringify(a.intervals[k]) === JSON.stringify(b.intervals[k]);
+      identical[metric.group] = (identical[metric.group] !== false) && same;
+    });
     site.metrics.forEach(function (metric, k) {
       var x = a.values[k], y = b.values[k];
       if (x === null && y === null) { return; }
       if (metric.group !== group) {
         group = metric.group;
-        rows.push(el("tr", {}, [el("th", { colspan: "4", scope: "rowgroup" }, [group])]));
+        var head = [group];
+        if (identical[group]) { head.push(" ", el("span", { "class": "muted" }, ["(the same in both runs)"])); }
+        rows.push(el("tr", {}, [el("th", { colspan: "4", scope: "rowgroup" }, head)]));
       }
       var change = x !== null && y !== null && !metric.p ? y - x : null;
       var cls = "num";
@@ -425,6 +433,7 @@ tr.changed td { background: var(--mark); }
 .better { color: var(--good); font-weight: 600; }
 .worse { color: var(--bad); font-weight: 600; }
 .verdict { font-weight: 600; }
+.tag { white-space: nowrap; }
 #diff h2 { margin-top: 0; padding-top: 0; border-top: 0; }
 .pair-text { max-width: 30rem; overflow-wrap: anywhere; }
 .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(26rem, 1fr)); gap: 1rem; }
