@@ -176,7 +176,7 @@ B: <a href="{{hrefB}}" id="run-b">{{nameB}}</a> <span class="muted">({{createdB}
 {{#rows}}
 <tr id="run-{{anchor}}">
 <td data-value="{{created}}" class="mono date">{{date}}</td>
-<td data-value="{{name}}"><a href="{{href}}">{{name}}</a>{{#title}}<br><span class="muted">{{title}}</span>{{/title}}</td>
+<td data-value="{{name}}" class="run"><a href="{{href}}">{{name}}</a>{{#title}}<br><span class="muted">{{title}}</span>{{/title}}</td>
 <td>{{baseline}} → {{finetuned}}</td>
 <td class="num" data-value="{{aucValue}}">{{auc}}</td>
 <td class="num" data-value="{{dValue}}">{{cohensD}}</td>
@@ -428,6 +428,7 @@ main.site .lede { font-size: 1.05rem; }
 .wrap { overflow-x: auto; }
 td.num, th.num { text-align: right; white-space: nowrap; }
 td.date { white-space: nowrap; }
+td.run { min-width: 10rem; overflow-wrap: anywhere; }
 tbody th[scope="rowgroup"] { background: var(--panel); font-weight: 600; }
 tr.changed td { background: var(--mark); }
 .better { color: var(--good); font-weight: 600; }
