@@ -96,7 +96,7 @@
       return;
     }
     var a = site.runs[i], b = site.runs[j];
-    box.appendChild(el("h2", { id: "diff-title" }, ["Run B against run A"]));
+    box.appendChild(el("h2", { id: "diff-title" }, [b.name + " against " + a.name]));
     box.appendChild(el("p", {}, [
       "A: ", el("a", { href: a.href, id: "diff-run-a" }, [a.name]), " (" + a.created + ")  ·  B: ",
       el("a", { href: b.href, id: "diff-run-b" }, [b.name]), " (" + b.created + ")"]));

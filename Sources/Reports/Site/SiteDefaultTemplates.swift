@@ -19,7 +19,7 @@ enum SiteDefaultTemplates {
 <main class="site">
 <p class="no-print"><a href="{{hrefIndex}}">All runs</a></p>
 <header>
-<h1>Run B against run A</h1>
+<h1>{{nameB}} against {{nameA}}</h1>
 <p class="lede">A: <a href="{{hrefA}}" id="run-a">{{nameA}}</a> <span class="muted">({{createdA}})</span><br>
 B: <a href="{{hrefB}}" id="run-b">{{nameB}}</a> <span class="muted">({{createdB}})</span></p>
 </header>
@@ -331,7 +331,7 @@ B: <a href="{{hrefB}}" id="run-b">{{nameB}}</a> <span class="muted">({{createdB}
       return;
     }
     var a = site.runs[i], b = site.runs[j];
-    box.appendChild(el("h2", { id: "diff-title" }, ["Run B against run A"]));
+    box.appendChild(el("h2", { id: "diff-title" }, [b.name + " against " + a.name]));
     box.appendChild(el("p", {}, [
       "A: ", el("a", { href: a.href, id: "diff-run-a" }, [a.name]), " (" + a.created + ")  ·  B: ",
       el("a", { href: b.href, id: "diff-run-b" }, [b.name]), " (" + b.created + ")"]));
