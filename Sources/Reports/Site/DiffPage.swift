@@ -14,7 +14,7 @@ struct DiffPage {
     var a: RunSummary { comparison.a }
     var b: RunSummary { comparison.b }
 
-    func context(toolVersion: String) -> [String: Any] {
+    func context() -> [String: Any] {
         let significance = comparison.significance
         var context: [String: Any] = [
             "nameA": a.name, "nameB": b.name,
@@ -40,7 +40,6 @@ struct DiffPage {
             "changedHyperparameters": comparison.hyperparameters.filter(\.changed).map(\.label).joined(separator: ", "),
             "rocSVG": rocChart.svg,
             "rocSummary": rocChart.summary,
-            "toolVersion": toolVersion,
         ]
         if case let .unpaired(_, _, _, reason) = significance { context["unpairedReason"] = reason }
         if let distributions = distributionChart {

@@ -22,7 +22,7 @@ struct IndexPage {
 
     var runs: [RunSummary] { catalog.runs }
 
-    func context(toolVersion: String) -> [String: Any] {
+    func context() -> [String: Any] {
         let newestFirst = Array(runs.reversed())
         let chart = trendChart
         let table = chart.table
@@ -51,7 +51,6 @@ struct IndexPage {
             "testsNote": testsNote,
             "hasDiffPages": !diffPages.isEmpty,
             "diffPages": diffPages.map { ["name": String($0.dropLast(5)), "href": "\(RunCatalog.diffsFolder)/\(SitePaths.encode($0))"] },
-            "toolVersion": toolVersion,
             "siteJSON": siteData.text,
         ]
         if let plateau { context["plateau"] = plateau }

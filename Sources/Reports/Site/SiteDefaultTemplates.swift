@@ -111,7 +111,7 @@ B: <a href="{{hrefB}}" id="run-b">{{nameB}}</a> <span class="muted">({{createdB}
 </tbody>
 </table>
 {{/hasHyperparameters}}
-<footer><p class="muted">Made by tunelens {{toolVersion}} from the two runs' metrics.json and pairs.jsonl.</p></footer>
+<footer><p class="muted">Made by tunelens from the two runs' metrics.json and pairs.jsonl.</p></footer>
 </main>
 </body>
 </html>
@@ -222,7 +222,7 @@ B: <a href="{{hrefB}}" id="run-b">{{nameB}}</a> <span class="muted">({{createdB}
 </ul>
 {{/hasDiffPages}}
 
-<footer><p class="muted">Made by tunelens {{toolVersion}} from the metrics.json of each run folder.</p></footer>
+<footer><p class="muted">Made by tunelens from the metrics.json of each run folder.</p></footer>
 </main>
 <script type="application/json" id="site-data">{{{siteJSON}}}</script>
 <script>

@@ -34,7 +34,7 @@ public enum SiteIndex {
         return try FolderLock.withLock(at: directory.appendingPathComponent(lockFileName)) {
             let catalog = try RunCatalog.scan(directory)
             let page = IndexPage(catalog: catalog, diffPages: diffPages(in: directory), folderName: directory.lastPathComponent)
-            let html = try SiteTemplates().render("index.html.mustache", page.context(toolVersion: SiteVersion.tool),
+            let html = try SiteTemplates().render("index.html.mustache", page.context(),
                                                   script: "index.js")
             let file = directory.appendingPathComponent("index.html")
             try AtomicFile.write(html, to: file)
@@ -49,9 +49,4 @@ public enum SiteIndex {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
         return names.filter { $0.hasSuffix(".html") && !$0.hasPrefix(".") && $0.contains("__") }.sorted()
     }
-}
-
-/// The version written in the pages' footers.
-enum SiteVersion {
-    static let tool = "0.1.0"
 }
