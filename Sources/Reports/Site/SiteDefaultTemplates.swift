@@ -450,7 +450,7 @@ select, button { font: inherit; font-size: 0.95rem; padding: 0.25rem 0.5rem; col
 button { cursor: pointer; }
 @media print {
   main.site { max-width: none; }
-  .no-print, .picker, noscript, #diff { display: none !important; }
+  .no-print, .picker, noscript { display: none !important; }
   tr { break-inside: avoid; }
   a { color: inherit; text-decoration: none; }
 }

@@ -14,7 +14,7 @@ public enum SiteIndex {
         public var file: URL
         /// Run folders listed, in time order.
         public var runs: [String]
-        /// Run folders that could not be read, with the reason (one line each).
+        /// Why each unreadable run folder could not be read (one line each, naming the folder or file).
         public var unreadable: [String]
     }
 
@@ -39,7 +39,7 @@ public enum SiteIndex {
             let file = directory.appendingPathComponent("index.html")
             try AtomicFile.write(html, to: file)
             return Outcome(file: file, runs: catalog.runs.map(\.id),
-                           unreadable: catalog.unreadable.map { "\($0.id): \($0.reason)" })
+                           unreadable: catalog.unreadable.map(\.reason))
         }
     }
 

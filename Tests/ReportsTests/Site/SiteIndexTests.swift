@@ -28,8 +28,14 @@ struct SiteIndexTests {
     func unreadable() throws {
         let site = try SiteFixture()
         defer { site.remove() }
+        // A run page without its metrics.json; a hidden staging folder and diffs/ are not runs.
+        for folder in ["half-written", ".tunelens-staging-x", "diffs"] {
+            try FileManager.default.createDirectory(at: site.run(folder), withIntermediateDirectories: true)
+            try "<!doctype html>".write(to: site.run(folder).appendingPathComponent("index.html"), atomically: true, encoding: .utf8)
+        }
         let outcome = try SiteIndex.rebuild(reportsDirectory: site.root)
-        #expect(outcome.unreadable.count == 2)
+        #expect(outcome.unreadable.count == 3)
+        #expect(outcome.unreadable.contains("half-written: no metrics.json in this run folder"))
         let html = try site.text("index.html")
         let section = try #require(html.components(separatedBy: "id=\"unreadable\"").last)
         #expect(section.contains(SiteFixture.broken))
