@@ -69,6 +69,14 @@ struct SiteIndexTests {
     func escaping() throws {
         let site = try SiteFixture()
         defer { site.remove() }
+        // A hand-edited run name that tries to close the data script and open another.
+        let hostile = "x</script><script>alert(1)</script><!--"
+        let metrics = site.run(SiteFixture.otherData).appendingPathComponent("metrics.json")
+        var document = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: metrics)) as? [String: Any])
+        var run = try #require(document["run"] as? [String: Any])
+        run["name"] = hostile
+        document["run"] = run
+        try JSONSerialization.data(withJSONObject: document).write(to: metrics)
         try SiteIndex.rebuild(reportsDirectory: site.root)
         let html = try site.text("index.html")
         #expect(html.contains("First try &lt;/script&gt;&lt;b&gt;bold&lt;/b&gt;"))
@@ -80,6 +88,8 @@ struct SiteIndexTests {
         let parsed = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
         let runs = try #require(parsed?["runs"] as? [[String: Any]])
         #expect(runs.count == 3)
+        #expect(runs.last?["name"] as? String == hostile)
+        #expect(html.contains("x&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;&lt;!--"))
     }
 
     @Test("Is self-contained and deterministic: no network reference, same bytes on a second build")
