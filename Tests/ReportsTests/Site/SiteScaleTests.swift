@@ -17,7 +17,7 @@ struct SiteScaleTests {
         #expect(outcome.runs.count == 100)
         let size = try FileManager.default.attributesOfItem(atPath: outcome.file.path)[.size] as? Int ?? 0
         print("index of 100 runs: \(String(format: "%.2f", seconds)) s (debug build), \(size / 1024) KiB")
-        #expect(seconds < 30, "debug build; a release build is about ten times faster")
+        #expect(seconds < 60, "debug build on a shared machine; the paired tests are bounded by SiteComparisons.workBudget")
         #expect(size < 1_500_000)
         let html = try site.text("index.html")
         #expect(occurrences(of: "<tr id=\"run-", in: html) == 100)
