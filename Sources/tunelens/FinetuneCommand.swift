@@ -68,6 +68,10 @@ struct FinetuneCommand: ParsableCommand {
     @Option(name: .customLong("log-every"), help: "Write a training-log line every this many steps.")
     var logEvery: Int = TrainingConfiguration().logEvery
 
+    @Option(name: .customLong("embedding-cache"),
+            help: "Folder that keeps the base model's embeddings between runs (keyed by model digest and texts).")
+    var embeddingCache: String?
+
     @Flag(help: "Replace a non-empty output folder.")
     var force = false
 
@@ -130,9 +134,18 @@ struct FinetuneCommand: ParsableCommand {
         let encoder = try EncoderLoader.load(baseFolder.path)
         let clock = ContinuousClock()
         let encodeStart = clock.now
-        let bar = TrainingProgressLine(label: "encoding")
-        let embeddings = try encoder.encode(table.texts) { done, total in bar.update(done, total) }
-        bar.finish()
+        let cache = embeddingCache.map { EmbeddingCache(folder: URL(fileURLWithPath: $0)) }
+        let embeddings: [[Float]]
+        var fromCache = false
+        if let cached = cache?.load(modelDigest: encoder.digest, texts: table.texts, dimension: encoder.dimension) {
+            embeddings = cached
+            fromCache = true
+        } else {
+            let bar = TrainingProgressLine(label: "encoding")
+            embeddings = try encoder.encode(table.texts) { done, total in bar.update(done, total) }
+            bar.finish()
+            try cache?.store(embeddings, modelDigest: encoder.digest, texts: table.texts)
+        }
         let encodeSeconds = Self.seconds(clock.now - encodeStart)
 
         let trainBar = TrainingProgressLine(label: "training")
@@ -152,14 +165,15 @@ struct FinetuneCommand: ParsableCommand {
             validationFraction: validation == nil ? validationFraction : nil,
             trainingPairs: trainingPairs.count, validationPairs: validationPairs.count,
             distinctTexts: table.texts.count, configuration: configuration, result: result,
-            encodeSeconds: encodeSeconds)
+            encodeSeconds: encodeSeconds, embeddingsCached: fromCache)
         try AdapterModelWriter.write(adapter: result.adapter, baseFolder: baseFolder, log: result.log,
                                      record: record, to: outURL, force: force)
         let summary = String(format: "%@ adapter, %@: validation loss %.4f -> %.4f (best epoch %d of %d run), "
-                             + "encoding %.1f s, training %.1f s; wrote %@",
+                             + "%@ %.1f s, training %.1f s; wrote %@",
                              configuration.adapter.rawValue, configuration.loss.className,
                              result.initialValidationLoss, result.bestValidationLoss, result.bestEpoch,
-                             result.epochsRun, encodeSeconds, result.seconds, out)
+                             result.epochsRun, fromCache ? "embeddings from cache" : "encoding", encodeSeconds,
+                             result.seconds, out)
         FileHandle.standardError.write(Data((summary + "\n").utf8))
     }
 
