@@ -141,19 +141,18 @@ struct FinetuneCommand: ParsableCommand {
             embeddings = cached
             fromCache = true
         } else {
-            let bar = TrainingProgressLine(label: "encoding")
+            let bar = ProgressBar(label: "encoding")
             embeddings = try encoder.encode(table.texts) { done, total in bar.update(done, total) }
             bar.finish()
             try cache?.store(embeddings, modelDigest: encoder.digest, texts: table.texts)
         }
         let encodeSeconds = Self.seconds(clock.now - encodeStart)
 
-        let trainBar = TrainingProgressLine(label: "training")
+        let trainBar = ProgressBar(label: "training")
         let result = try AdapterTrainer(configuration: configuration).train(
             embeddings: embeddings, training: trainingPairs, validation: validationPairs
         ) { progress in
-            trainBar.update(progress.step, progress.totalSteps,
-                            detail: String(format: "epoch %d loss %.4f", progress.epoch, progress.loss))
+            trainBar.update(progress.step, progress.totalSteps)
         }
         trainBar.finish()
 
@@ -183,31 +182,5 @@ struct FinetuneCommand: ParsableCommand {
 
     static func seconds(_ duration: Duration) -> Double {
         Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
-    }
-}
-
-/// A one-line progress display on stderr, drawn only when stderr is a terminal.
-final class TrainingProgressLine {
-    private let label: String
-    private let enabled = isatty(2) == 1
-    private var lastDrawn = -1
-
-    init(label: String) {
-        self.label = label
-    }
-
-    func update(_ done: Int, _ total: Int, detail: String = "") {
-        guard enabled, total > 0 else { return }
-        let percent = 100 * done / total
-        guard percent != lastDrawn || done == total else { return }
-        lastDrawn = percent
-        let width = 30
-        let filled = width * done / total
-        let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
-        FileHandle.standardError.write(Data("\r\(label) [\(bar)] \(done)/\(total) \(detail)\u{1B}[K".utf8))
-    }
-
-    func finish() {
-        if enabled && lastDrawn >= 0 { FileHandle.standardError.write(Data("\n".utf8)) }
     }
 }

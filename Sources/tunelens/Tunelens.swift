@@ -10,6 +10,7 @@ struct Tunelens: ParsableCommand {
         subcommands: [
             DatasetCommand.self,
             FinetuneCommand.self,
+            EmbedCommand.self,
         ]
     )
 }
