@@ -11,6 +11,7 @@ struct Tunelens: ParsableCommand {
             DatasetCommand.self,
             FinetuneCommand.self,
             EmbedCommand.self,
+            BenchCommand.self,
         ]
     )
 }
