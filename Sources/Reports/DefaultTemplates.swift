@@ -229,7 +229,12 @@ The loss went from {{firstLoss}} at the first logged step to {{lastLoss}} at ste
 
 At the threshold of {{threshold}} the fine-tuned model is right on {{f.accuracy}} of the pairs (precision {{f.precision}}, recall {{f.recall}}, F1 {{f.f1}}).{{#limit.noBetterThanMajority}} That is no better than always answering with the larger class ({{data.majorityShare}}): at this threshold the model's verdicts add nothing, whatever its AUC says about the ranking.{{/limit.noBetterThanMajority}} Choosing the threshold well helps only so much: fitted on held-out folds and applied to the rest ({{f.folds}}-fold cross-fitting), the best threshold gives {{f.crossFittedAccuracy}}. The figure sentence-transformers would print, {{f.optimisticAccuracy}} at threshold {{f.optimisticThreshold}}, picks the threshold on these same pairs and is optimistic by construction.
 
+{{^limit.hasErrors}}
+The fine-tuned model makes no mistake at this threshold on these pairs: the limit, if there is one, lies outside this data.
+{{/limit.hasErrors}}
+{{#limit.hasErrors}}
 The fine-tuned model still gets {{limit.remaining}} pairs wrong: {{limit.falsePositives}} negatives it calls positive and {{limit.falseNegatives}} positives it misses. In {{limit.lowInformation}} of them ({{limit.lowInformationShare}}) at least one text is short or generic, against {{limit.lowInformationOverall}} of all pairs{{#limit.lowInformationOverrepresented}}: vague texts are over-represented among the mistakes, which points at the data rather than the training setup{{/limit.lowInformationOverrepresented}}.
+{{/limit.hasErrors}}
 
 {{#limit.hasExamples}}
 <div class="examples">

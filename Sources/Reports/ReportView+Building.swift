@@ -86,7 +86,7 @@ extension ReportView {
             lowInformationOverrepresented: remaining >= 10 && lowShare > e.lowInformationShareOverall * 1.25,
             noBetterThanMajority: r.finetuned.classification.accuracy
                 <= Double(max(r.data.positives, r.data.negatives)) / Double(pairs) + 0.005,
-            examples: remainingExamples, hasExamples: !remainingExamples.isEmpty)
+            hasErrors: remaining > 0, examples: remainingExamples, hasExamples: !remainingExamples.isEmpty)
 
         training = r.training.map { log in
             let first = log.points.first?.loss ?? .nan

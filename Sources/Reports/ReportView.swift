@@ -188,6 +188,7 @@ struct ReportView {
         var lowInformationOverrepresented: Bool
         /// The fine-tuned accuracy at the threshold is no better than always answering the larger class.
         var noBetterThanMajority: Bool
+        var hasErrors: Bool
         var examples: [ExampleView]
         var hasExamples: Bool
     }
