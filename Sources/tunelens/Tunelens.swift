@@ -12,7 +12,10 @@ struct Tunelens: ParsableCommand {
             DatasetCommand.self,
             IndexCommand.self,
             DiffCommand.self,
+            BenchCommand.self,
             FinetuneCommand.self,
+            EmbedCommand.self,
+            BenchCommand.self,
         ]
     )
 }

@@ -19,6 +19,8 @@ struct NiceScaleTests {
         Case(minimum: 5, maximum: 5, maxTicks: 6, lower: 4.5, upper: 5.5, step: 0.5, labels: ["4.5", "5.0", "5.5"]),
         Case(minimum: 0, maximum: 0, maxTicks: 6, lower: -1, upper: 1, step: 0.5, labels: ["-1.0", "-0.5", "0.0", "0.5", "1.0"]),
         Case(minimum: .nan, maximum: 3, maxTicks: 6, lower: 0, upper: 1, step: 0.2, labels: ["0.0", "0.2", "0.4", "0.6", "0.8", "1.0"]),
+        Case(minimum: -.greatestFiniteMagnitude, maximum: .greatestFiniteMagnitude, maxTicks: 3,
+             lower: -1e15, upper: 1e15, step: 1e15, labels: ["-1000000000000000", "0", "1000000000000000"]),
         Case(minimum: 2.5, maximum: -3.2, maxTicks: 5, lower: -4, upper: 4, step: 2, labels: ["-4", "-2", "0", "2", "4"]),
     ]
 

@@ -45,6 +45,8 @@ public enum ChartTheme {
         for (index, colour) in palette.enumerated() {
             css += "  .tl-chart .tl-series-\(index) { color: \(colour.dark); }\n"
         }
+        // Light fills on a dark page read as murky; a stronger fill keeps the areas visible.
+        css += "  .tl-chart .tl-area { fill-opacity: 0.3; }\n"
         css += "}\n"
         css += "@media print {\n  .tl-chart { break-inside: avoid; }\n"
         for (index, colour) in palette.enumerated() {

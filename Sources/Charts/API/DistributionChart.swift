@@ -102,7 +102,7 @@ public struct DistributionChart: SVGChart {
         xValues += panels.flatMap { $0.markers.map(\.value) }.filter(\.isFinite)
         let xScale = NiceScale(minimum: xValues.min() ?? 0, maximum: xValues.max() ?? 1, maxTicks: layout == .sideBySide && panels.count > 1 ? 5 : 8)
         let peak = valid.flatMap(\.densities).max() ?? 0
-        let yScale = NiceScale(minimum: 0, maximum: peak > 0 ? peak * 1.12 : 1, maxTicks: 5)
+        let yScale = NiceScale(minimum: 0, maximum: peak > 0 ? peak * 1.12 : 1, maxTicks: 6)
 
         let columns = layout == .sideBySide ? max(panels.count, 1) : 1
         let rows = layout == .sideBySide ? 1 : max(panels.count, 1)
@@ -117,7 +117,8 @@ public struct DistributionChart: SVGChart {
         for series in panels.flatMap(\.series) where seen.insert("\(series.name)\u{0}\(series.style.colorIndex)\u{0}\(series.style.dashIndex)").inserted {
             entries.append(Legend.Entry(label: series.name, style: series.style, swatch: .area))
         }
-        let legend = Legend(entries: entries)
+        // Overlays list a positive and a negative entry per run: one run per legend row.
+        let legend = Legend(entries: entries, columns: entries.count > 3 && entries.count % 2 == 0 ? 2 : nil)
         let legendTop = top + Double(rows) * cellHeight + 4
         let legendWidth = DistributionChart.width - leftMargin - 10
         let height = legendTop + legend.height(width: legendWidth) + 10
@@ -157,11 +158,19 @@ public struct DistributionChart: SVGChart {
             d += "V\(p(plot.y(0)))Z"
             out += "<g \(series.style.groupAttributes)><path class=\"tl-area\" d=\"\(d)\" fill=\"currentColor\" fill-opacity=\"0.18\" stroke=\"currentColor\" stroke-width=\"1.6\" stroke-linejoin=\"round\"\(series.style.dashAttribute)/></g>\n"
         }
-        for (index, marker) in panel.markers.enumerated() where marker.value.isFinite {
+        let finiteMarkers = panel.markers.filter { $0.value.isFinite }
+        // Rank by position: with several markers the left half label leftwards and the right half
+        // rightwards, so labels of close thresholds diverge instead of crossing each other's lines.
+        let ranks = finiteMarkers.indices.sorted { (finiteMarkers[$0].value, $0) < (finiteMarkers[$1].value, $1) }
+        for (index, marker) in finiteMarkers.enumerated() {
             let x = plot.x(marker.value)
             let labelY = plot.top + 12 + Double(index) * 15
-            let label = "\(marker.label) \(SVGNumber.format(marker.value, decimals: 3))"
-            let anchorEnd = x - plot.left > plot.width * 0.6
+            let label = XMLText.truncate("\(marker.label) \(SVGNumber.format(marker.value, decimals: 3))", to: 40)
+            let rank = ranks.firstIndex(of: index) ?? 0
+            var anchorEnd = finiteMarkers.count > 1 ? rank < finiteMarkers.count / 2 : x - plot.left > plot.width * 0.6
+            let labelWidth = XMLText.width(label, fontSize: 11) + 5
+            if anchorEnd, x - labelWidth < plot.left { anchorEnd = false }
+            if !anchorEnd, x + labelWidth > plot.right, x - labelWidth >= plot.left { anchorEnd = true }
             let labelX = anchorEnd ? x - 5 : x + 5
             let line = "<path class=\"tl-threshold\" d=\"M\(p(x)) \(p(plot.top))V\(p(plot.bottom))\" fill=\"none\" stroke=\"currentColor\" stroke-width=\"1.5\""
             if let style = marker.style {
@@ -169,7 +178,7 @@ public struct DistributionChart: SVGChart {
             } else {
                 out += "<g class=\"tl-marker\">\(line) stroke-dasharray=\"5 3\"/>"
             }
-            out += "<text x=\"\(p(labelX))\" y=\"\(p(labelY))\" text-anchor=\"\(anchorEnd ? "end" : "start")\" font-size=\"11\">\(XMLText.escape(XMLText.truncate(label, to: 40)))</text></g>\n"
+            out += "<text x=\"\(p(labelX))\" y=\"\(p(labelY))\" text-anchor=\"\(anchorEnd ? "end" : "start")\" font-size=\"11\">\(XMLText.escape(label))</text></g>\n"
         }
         out += plot.axes(xTitle: xTitle, yTitle: yTitle)
         return out

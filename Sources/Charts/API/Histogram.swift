@@ -13,16 +13,19 @@ public struct Histogram: Sendable, Equatable {
     }
 
     /// Bins `values` into `bins` equal-width bins over `range`; values outside it go to the
-    /// nearest end bin, non-finite values are dropped.
+    /// nearest end bin, non-finite values are dropped. A range of zero width (every value equal)
+    /// or a non-finite range gives one bin of width 1 centred on its lower bound.
     public init(values: [Double], bins: Int, range: ClosedRange<Double>) {
         let bins = max(bins, 1)
         let width = (range.upperBound - range.lowerBound) / Double(bins)
-        edges = (0...bins).map { range.lowerBound + Double($0) * width }
-        counts = [Int](repeating: 0, count: bins)
         guard width > 0, width.isFinite else {
-            counts[0] = values.filter(\.isFinite).count
+            let centre = range.lowerBound.isFinite ? range.lowerBound : 0
+            edges = [centre - 0.5, centre + 0.5]
+            counts = [values.filter(\.isFinite).count]
             return
         }
+        edges = (0...bins).map { range.lowerBound + Double($0) * width }
+        counts = [Int](repeating: 0, count: bins)
         for value in values where value.isFinite {
             let index = Int(((value - range.lowerBound) / width).rounded(.down))
             counts[min(max(index, 0), bins - 1)] += 1

@@ -1,18 +1,3 @@
-/// One named line, e.g. training or validation loss.
-public struct LineSeries: Sendable, Equatable {
-    public var name: String
-    /// Points in drawing order (usually ascending x); non-finite points are skipped.
-    public var points: [ChartPoint]
-    /// `nil` takes the default style of the series' position.
-    public var style: SeriesStyle?
-
-    public init(name: String, points: [ChartPoint], style: SeriesStyle? = nil) {
-        self.name = name
-        self.points = points
-        self.style = style
-    }
-}
-
 /// Lines on numeric x and y axes: the training-loss curve (train and validation loss vs step).
 ///
 /// Both axes get nice 1-2-5 ticks covering the data. Series with at most 40 points also get their

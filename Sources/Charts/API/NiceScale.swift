@@ -26,6 +26,9 @@ public struct NiceScale: Sendable, Equatable {
             low = 0
             high = 1
         }
+        // Beyond ±1e15 neither the span nor the printed labels stay exact; clamp like SVGNumber.
+        low = min(max(low, -SVGNumber.limit), SVGNumber.limit)
+        high = min(max(high, -SVGNumber.limit), SVGNumber.limit)
         let magnitude = max(abs(low), abs(high))
         if high - low <= max(magnitude, 1) * 1e-9 {
             let pad = magnitude == 0 ? 1 : magnitude * 0.1
@@ -63,7 +66,8 @@ public struct NiceScale: Sendable, Equatable {
 
     /// The tick values from `lower` to `upper` inclusive.
     public var ticks: [Double] {
-        let count = Int(((upper - lower) / step).rounded())
+        let intervals = ((upper - lower) / step).rounded()
+        let count = intervals.isFinite ? Int(min(intervals, 1_000)) : 1
         return (0...max(count, 0)).map { index in
             let value = lower + Double(index) * step
             // Snap away the binary noise of 0.1 + 0.2 so labels and positions agree.

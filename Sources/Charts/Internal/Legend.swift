@@ -24,14 +24,28 @@ struct Legend {
     static let maxLabel = 60
 
     let entries: [Entry]
+    /// When set, entries go into a grid of this many equal columns (if it fits) instead of flowing:
+    /// e.g. 2 puts each run's positive and negative entries on one row.
+    var columns: Int? = nil
+
+    private func entryWidth(_ entry: Entry, width: Double) -> Double {
+        Legend.swatchWidth + 6 + XMLText.width(Legend.shortened(entry.label, width: width)) + 18
+    }
 
     /// Rows of entry indices and their x offsets within `width`.
     private func layout(width: Double) -> [[(index: Int, offset: Double)]] {
+        if let columns, columns > 0 {
+            let column = entries.map { entryWidth($0, width: width) }.max() ?? 0
+            if Double(columns) * column <= width {
+                return stride(from: 0, to: entries.count, by: columns).map { start in
+                    (start..<min(start + columns, entries.count)).map { ($0, Double($0 - start) * column) }
+                }
+            }
+        }
         var rows: [[(index: Int, offset: Double)]] = [[]]
         var cursor = 0.0
         for (index, entry) in entries.enumerated() {
-            let label = Legend.shortened(entry.label, width: width)
-            let entryWidth = Legend.swatchWidth + 6 + XMLText.width(label) + 18
+            let entryWidth = entryWidth(entry, width: width)
             if cursor > 0, cursor + entryWidth > width {
                 rows.append([])
                 cursor = 0

@@ -18,24 +18,23 @@ extension WordPieceTokenizer {
         }
         if FileManager.default.fileExists(atPath: vocab.path) {
             return try VocabularyFile.tokenizer(
-                vocab: vocab, config: config ?? [:], configName: configURL.lastPathComponent,
-                modelMaxLength: maxLength)
+                vocab: vocab, config: config ?? [:], modelMaxLength: maxLength)
         }
         throw TokenizerError.missingVocabulary(folder: folder.path)
     }
 
-    /// Assembles a tokenizer, resolving `[CLS]`/`[SEP]`/padding ids against the vocabulary.
+    /// Assembles a tokenizer; normalized added tokens are matched in their normalized form.
     init(
-        normalizer: BertNormalizer, model: WordPieceModel, addedTokens: [(AddedTokens.Entry, normalized: Bool)],
+        normalizer: BertNormalizer, model: WordPieceModel, addedTokens: [AddedTokens.Entry],
         clsID: Int32, sepID: Int32, padID: Int32, modelMaxLength: Int?
     ) {
         self.normalizer = normalizer
         self.model = model
-        self.rawAddedTokens = AddedTokens(addedTokens.filter { !$0.normalized }.map { $0.0 })
-        self.normalizedAddedTokens = AddedTokens(addedTokens.filter { $0.normalized }.map { entry in
+        self.rawAddedTokens = AddedTokens(addedTokens.filter { !$0.normalized })
+        self.normalizedAddedTokens = AddedTokens(addedTokens.filter(\.normalized).map { entry in
             AddedTokens.Entry(
-                scalars: normalizer.normalize(entry.0.content.unicodeScalars), id: entry.0.id,
-                content: entry.0.content)
+                scalars: normalizer.normalize(entry.content.unicodeScalars), id: entry.id,
+                content: entry.content, normalized: true, singleWord: entry.singleWord)
         })
         self.clsID = clsID
         self.sepID = sepID
@@ -53,7 +52,7 @@ enum TokenizerFiles {
     }
 
     static func readObject(_ url: URL) throws -> [String: Any] {
-        let name = url.lastPathComponent
+        let name = url.path
         let data: Data
         do {
             data = try Data(contentsOf: url)
@@ -85,14 +84,6 @@ enum TokenizerFiles {
         if let string = value as? String { return string }
         if let object = value as? [String: Any] { return object["content"] as? String }
         return nil
-    }
-
-    /// An integer JSON value that fits an `Int32` id.
-    static func id(_ value: Any?) -> Int32? {
-        guard let number = value as? NSNumber else { return nil }
-        let double = number.doubleValue
-        guard double.rounded() == double, double >= 0, double <= Double(Int32.max) else { return nil }
-        return Int32(double)
     }
 
     static func bool(_ value: Any?) -> Bool? {

@@ -14,8 +14,10 @@ public struct WordPieceTokenizer: Sendable {
     let rawAddedTokens: AddedTokens
     /// Added tokens found in normalized text (`normalized: true`).
     let normalizedAddedTokens: AddedTokens
-    let clsID: Int32
-    let sepID: Int32
+    /// The id that starts every encoding (`[CLS]`, from the post-processor).
+    public let clsID: Int32
+    /// The id that ends every encoding (`[SEP]`, from the post-processor).
+    public let sepID: Int32
 
     /// The id that pads a batch (the padding id of `tokenizer.json`, else `[PAD]`'s id, else 0).
     public let padID: Int32
@@ -55,15 +57,15 @@ public struct WordPieceTokenizer: Sendable {
         ids.reserveCapacity(text.utf8.count / 3 + 4)
         for piece in rawAddedTokens.split(Array(text.unicodeScalars)) {
             switch piece {
-            case .token(let entry):
+            case .token(let entry, let matched):
                 ids.append(entry.id)
-                tokens?.append(entry.content)
+                tokens?.append(String(String.UnicodeScalarView(matched)))
             case .text(let segment):
                 for inner in normalizedAddedTokens.split(normalizer.normalize(segment)) {
                     switch inner {
-                    case .token(let entry):
+                    case .token(let entry, let matched):
                         ids.append(entry.id)
-                        tokens?.append(entry.content)
+                        tokens?.append(String(String.UnicodeScalarView(matched)))
                     case .text(let normalized):
                         for word in BertPreTokenizer.split(Array(normalized)) {
                             model.tokenize(word, ids: &ids, tokens: &tokens)
