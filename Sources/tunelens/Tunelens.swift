@@ -15,7 +15,6 @@ struct Tunelens: ParsableCommand {
             BenchCommand.self,
             FinetuneCommand.self,
             EmbedCommand.self,
-            BenchCommand.self,
         ]
     )
 }
