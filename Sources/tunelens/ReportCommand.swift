@@ -49,12 +49,14 @@ struct ReportCommand: ParsableCommand {
         var settings = try config.map { try RunConfig.read(URL(fileURLWithPath: $0)) } ?? RunConfig()
         var flags = RunConfig()
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-        func absolute(_ path: String?) -> String? {
-            path.map { $0.hasPrefix("/") ? $0 : cwd.appendingPathComponent($0).standardizedFileURL.path }
+        func absolutePath(_ path: String) -> String {
+            path.hasPrefix("/") ? path : cwd.appendingPathComponent(path).standardizedFileURL.path
         }
+        func absolute(_ path: String?) -> String? { path.map(absolutePath) }
+        /// A path when one exists (or is clearly meant), else a Hugging Face model id as typed.
         func model(_ reference: String?) -> String? {
             guard let reference else { return nil }
-            let path = absolute(reference)!
+            let path = absolutePath(reference)
             return FileManager.default.fileExists(atPath: path) || reference.hasPrefix(".") ? path : reference
         }
         flags.baseline = model(baseline)
@@ -79,16 +81,19 @@ struct ReportCommand: ParsableCommand {
         let runName = try RunName(settings.name ?? RunName.derived(from: settings.finetuned ?? "run"))
         settings.name = runName.value
         let renderer = ReportRenderer(templates: try templates.map { try TemplateSet.overriding(with: URL(fileURLWithPath: $0)) } ?? .builtIn)
-        let outputFolder = URL(fileURLWithPath: absolute(out ?? settings.outputFolder ?? "reports")!, isDirectory: true)
+        let outputFolder = URL(fileURLWithPath: absolutePath(out ?? settings.outputFolder ?? "reports"), isDirectory: true)
 
-        let bar = ProgressBar(label: "encoding")
+        var bar: (stage: String, bar: ProgressBar)?
         let evaluation = RunEvaluation(config: settings, commandLine: CommandLine.arguments.enumerated().map { $0 == 0 ? "tunelens" : $1 },
                                        toolVersion: TunelensVersion.string, created: RunEvaluation.creationDate())
         let result = try evaluation.run { stage, done, total in
-            bar.label = "encoding (\(stage))"
-            bar.update(done, total)
+            if bar?.stage != stage {
+                bar?.bar.finish()
+                bar = (stage, ProgressBar(label: "encoding (\(stage))"))
+            }
+            bar?.bar.update(done, total)
         }
-        bar.finish()
+        bar?.bar.finish()
         let outcome = try ReportPublisher.publish(result, run: runName, into: outputFolder, renderer: renderer)
         let size = outcome.report.html.utf8.count
         print("wrote \(outcome.folder.path)/index.html (\(size / 1024) KiB, \(String(format: "%.1f", Date().timeIntervalSince(started))) s): \(outcome.report.headline)")
