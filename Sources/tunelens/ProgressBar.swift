@@ -11,7 +11,8 @@ import Darwin
 /// `label [##########----------] 512/1000  51%  340/s  ETA 0:01`, redrawn at most ten times a second.
 /// Usable as a `(done, total)` callback: `encoder.encode(texts, progress: bar.update)`.
 final class ProgressBar {
-    private let label: String
+    /// What is being done; may change between updates (e.g. one stage per model).
+    var label: String
     private let enabled: Bool
     private let width = 24
     private let start = Date()
@@ -30,8 +31,8 @@ final class ProgressBar {
         guard done >= total || now.timeIntervalSince(lastDraw) >= 0.1 else { return }
         lastDraw = now
         drawn = true
-        FileHandle.standardError.write(Data(("\r" + Self.line(label: label, done: done, total: total,
-                                                              elapsed: now.timeIntervalSince(start), width: width)).utf8))
+        let line = Self.line(label: label, done: done, total: total, elapsed: now.timeIntervalSince(start), width: width)
+        FileHandle.standardError.write(Data(("\r" + line + "\u{1B}[K").utf8))
     }
 
     /// Ends the bar's line, if one was drawn.

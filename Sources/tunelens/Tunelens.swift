@@ -8,8 +8,13 @@ struct Tunelens: ParsableCommand {
         abstract: "Did fine-tuning improve your text-embedding model, by how much, how sure are we, and why?",
         version: TunelensVersion.string,
         subcommands: [
-            DatasetCommand.self,
+            ReportCommand.self,
+            DiffCommand.self,
+            IndexCommand.self,
             EmbedCommand.self,
+            FinetuneCommand.self,
+            DatasetCommand.self,
+            BenchCommand.self,
         ]
     )
 }
