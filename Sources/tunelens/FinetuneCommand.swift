@@ -165,6 +165,8 @@ struct FinetuneCommand: ParsableCommand {
             trainingPairs: trainingPairs.count, validationPairs: validationPairs.count,
             distinctTexts: table.texts.count, configuration: configuration, result: result,
             encodeSeconds: encodeSeconds, embeddingsCached: fromCache)
+        let cleanup = SignalCleanup.guardModelFolder(outURL)
+        defer { SignalCleanup.unregister(cleanup) }
         try AdapterModelWriter.write(adapter: result.adapter, baseFolder: baseFolder, log: result.log,
                                      record: record, to: outURL, force: force)
         let summary = String(format: "%@ adapter, %@: validation loss %.4f -> %.4f (best epoch %d of %d run), "

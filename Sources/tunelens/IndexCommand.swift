@@ -12,7 +12,10 @@ struct IndexCommand: ParsableCommand {
     var directory: String = "reports"
 
     func run() throws {
-        let outcome = try SiteIndex.rebuild(reportsDirectory: URL(fileURLWithPath: directory, isDirectory: true))
+        let folder = URL(fileURLWithPath: directory, isDirectory: true)
+        let cleanup = SignalCleanup.guardIndex(in: folder)
+        defer { SignalCleanup.unregister(cleanup) }
+        let outcome = try SiteIndex.rebuild(reportsDirectory: folder)
         print("wrote \(directory)/index.html: \(outcome.runs.count) run\(outcome.runs.count == 1 ? "" : "s")")
         for line in outcome.unreadable {
             FileHandle.standardError.write(Data("unreadable: \(line)\n".utf8))

@@ -94,6 +94,8 @@ struct ReportCommand: ParsableCommand {
             bar?.bar.update(done, total)
         }
         bar?.bar.finish()
+        let cleanup = SignalCleanup.guardReport(run: runName.value, in: outputFolder)
+        defer { SignalCleanup.unregister(cleanup) }
         let outcome = try ReportPublisher.publish(result, run: runName, into: outputFolder, renderer: renderer)
         let size = outcome.report.html.utf8.count
         print("wrote \(outcome.folder.path)/index.html (\(size / 1024) KiB, \(String(format: "%.1f", Date().timeIntervalSince(started))) s): \(outcome.report.headline)")
