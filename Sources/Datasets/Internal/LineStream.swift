@@ -15,7 +15,7 @@ final class LineStream {
     private var start = 0
     private var scanned = 0
     private var reachedEnd = false
-    private var digest = SHA256Digest()
+    private var digest = SHA256()
     private static let chunkSize = 1 << 20
 
     init(url: URL, file: String) throws {
