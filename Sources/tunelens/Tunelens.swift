@@ -8,6 +8,7 @@ struct Tunelens: ParsableCommand {
         abstract: "Did fine-tuning improve your text-embedding model, by how much, how sure are we, and why?",
         version: TunelensVersion.string,
         subcommands: [
+            DatasetCommand.self,
         ]
     )
 }

@@ -1,0 +1,175 @@
+/// The ten dealbreaker topics, each with templates from both sides and a neutral ("open") voice.
+extension DatingTopic {
+    public static let catalog: [DatingTopic] = [smoking, children, religion, pets, drinking,
+                                                diet, relocation, marriage, politics, fitness]
+
+    static let smoking = DatingTopic(
+        name: "smoking", sideA: "does not smoke and will not date a smoker", sideB: "smokes", sideAShare: 0.65,
+        slots: ["item": ["a cigarette", "a cigar", "a hand-rolled cigarette", "my vape", "a pipe"],
+                "when": ["on weekends", "after dinner", "when I'm out with friends", "with my morning coffee", "at parties"],
+                "smoke": ["cigarette smoke", "cigar smoke", "vape clouds", "tobacco smoke", "the smell of smoke"]],
+        firmA: ["I'm a non-smoker and {smoke} really bothers me.", "Smoking is a hard no for me.",
+                "Please swipe left if you smoke, even just {when}.", "I can't be around {smoke}; it's a dealbreaker.",
+                "I need {partner} who doesn't smoke at all.", "I have never smoked and I want a smoke-free home.",
+                "Kissing a smoker is not for me, so non-smokers only please."],
+        softA: ["I'd prefer {partner} who doesn't smoke, but I'm not rigid about it.",
+                "I'm not a fan of {smoke}, though I won't rule out a smoker.", "Ideally you don't smoke, but let's talk."],
+        firmB: ["I enjoy {item} {when}.", "I'm a smoker and I'm not planning to quit.", "Nothing beats {item} on the porch {when}.",
+                "I'm a social smoker, mostly {when}.", "Fair warning: I smoke, and I'd rather be upfront about it.",
+                "You'll often find me outside with {item} {when}."],
+        softB: ["I smoke now and then, though I could cut back for the right person.",
+                "I have {item} {when} once in a while, but it's not a big part of my life.", "I'm trying to quit smoking, slowly."],
+        open: ["I don't smoke myself, but I don't mind if you do.", "Smoking or not smoking, it makes no difference to me.",
+               "I'm relaxed about smoking either way."])
+
+    static let children = DatingTopic(
+        name: "children", sideA: "wants children", sideB: "does not want children", sideAShare: 0.55,
+        slots: ["kids": ["kids", "children", "a family", "little ones of my own"],
+                "count": ["two or three kids", "a big family", "at least one child", "a couple of kids"]],
+        firmA: ["I want {count} someday, and that's not negotiable.", "Becoming a parent is my biggest dream.",
+                "I'm looking for {partner} who wants {kids} as much as I do.", "Family comes first: I definitely want {kids}.",
+                "I can't wait to raise {kids}."],
+        softA: ["I think I'd like {kids} one day, but I'm open.", "Kids could be nice in the future; no rush."],
+        firmB: ["I don't want {kids}, ever.", "I'm child-free by choice and want {partner} who is too.",
+                "Parenthood isn't for me; please don't message me if you want {kids}.",
+                "I've decided not to have {kids}, and I'm at peace with it.", "No kids for me, thanks: I love my freedom."],
+        softB: ["I'm leaning towards not having {kids}, but I haven't fully decided.", "Kids aren't really on my radar right now."],
+        open: ["Kids or no kids, I could go either way.", "I'm fine whether or not you have or want {kids}.",
+               "I'm open on the question of {kids}."])
+
+    static let religion = DatingTopic(
+        name: "religion", sideA: "religious; wants a partner who shares the faith", sideB: "not religious; wants a secular partner",
+        sideAShare: 0.5,
+        slots: ["faith": ["faith", "Christian faith", "Muslim faith", "Jewish faith", "faith in God"],
+                "place": ["church", "the mosque", "the synagogue", "services"],
+                "day": ["every Sunday", "every week", "on every holy day"]],
+        firmA: ["My {faith} is the center of my life.", "I go to {place} {day} and want {partner} who shares my beliefs.",
+                "I'm looking for a believer; my {faith} is non-negotiable.", "Prayer and my {faith} guide everything I do.",
+                "I need {partner} who will come to {place} with me."],
+        softA: ["I'm spiritual and would love {partner} who has some faith, but I'm flexible.",
+                "I go to {place} now and then and it would be nice if you did too."],
+        firmB: ["I'm an atheist and need {partner} who isn't religious.",
+                "Religion plays no part in my life, and I'd like to keep it that way.",
+                "Please no devout believers; I'm strictly secular.", "I don't believe in God and I don't go to {place}.",
+                "I'm not religious at all and can't see myself with someone who prays {day}."],
+        softB: ["I'm not very religious, though I respect people of faith.",
+                "I'd prefer someone secular, but I'm open to talking about religion."],
+        open: ["Religious or not, it doesn't matter to me.", "I respect every faith and none; religion isn't a dealbreaker for me."])
+
+    static let pets = DatingTopic(
+        name: "pets", sideA: "has or wants pets", sideB: "wants a pet-free home", sideAShare: 0.6,
+        slots: ["pet": ["dog", "cat", "rescue dog", "golden retriever", "tabby cat", "border collie"]],
+        firmA: ["My {pet} is my best friend; if you don't like animals, we won't work.",
+                "Pets are family, and my {pet} sleeps on the bed.", "I need {partner} who loves animals as much as I do.",
+                "I'm a proud {pet} parent and I'm thinking of adopting another.", "Love me, love my {pet}."],
+        softA: ["I'd love to have a {pet} someday.", "I'm an animal person and hope you are too, but it's not a dealbreaker."],
+        firmB: ["I'm allergic to pets, so no {pet}s at home, please.", "I don't want animals in my home, period.",
+                "Pet hair everywhere is my nightmare; I want a pet-free home.",
+                "I'm not an animal person and won't live with a {pet}.",
+                "Severe allergies mean I can't date anyone with a {pet}."],
+        softB: ["I'm not really a pet person, though I could get used to a small one.",
+                "I prefer a home without pets, but I'm not strict."],
+        open: ["I like animals, and I'm fine with or without pets.", "Pets or no pets, either way works for me."])
+
+    static let drinking = DatingTopic(
+        name: "drinking", sideA: "sober; wants a partner who does not drink", sideB: "enjoys drinking", sideAShare: 0.4,
+        slots: ["drink": ["a glass of wine", "a cold beer", "a good whiskey", "cocktails", "a pint"],
+                "place": ["at the pub", "at a wine bar", "at happy hour", "at the brewery downtown"],
+                "years": ["five years", "two years", "a decade"]],
+        firmA: ["I'm sober and need {partner} who doesn't drink.",
+                "I don't drink alcohol, and a drinking lifestyle is a dealbreaker.",
+                "I've been sober for {years} and I'm proud of it.",
+                "Please don't message me if your weekends revolve around alcohol.",
+                "Alcohol isn't part of my life, and I want a sober partner."],
+        softA: ["I rarely drink and would prefer someone who drinks little.",
+                "I'm not much of a drinker; heavy drinking worries me a bit."],
+        firmB: ["I love {drink} {place} after work.", "Weekends for me mean {drink} with friends.",
+                "I enjoy drinking and I'm looking for a drinking buddy.", "Nothing beats {drink} {place}.",
+                "I'm a wine lover and my ideal date ends {place}."],
+        softB: ["I enjoy {drink} now and then, nothing excessive.", "I drink socially, but I could easily cut back."],
+        open: ["Drink or don't, I'm easygoing about alcohol.", "Whether you drink or not doesn't matter to me."])
+
+    static let diet = DatingTopic(
+        name: "diet", sideA: "vegan or vegetarian; no meat at home", sideB: "meat eater", sideAShare: 0.4,
+        slots: ["meat": ["steak", "barbecue", "burgers", "bacon", "a good brisket"],
+                "plant": ["plant-based", "vegan", "vegetarian"]],
+        firmA: ["I'm {plant} and won't date someone who eats meat.",
+                "Being {plant} is a core value for me; no meat in my kitchen.",
+                "I've been {plant} for years and need {partner} who shares that.",
+                "Animal products are a dealbreaker; I'm strictly vegan.",
+                "I can't share a kitchen with {meat}; I'm {plant} through and through."],
+        softA: ["I mostly eat {plant} and would love {partner} who's open to that.",
+                "I'm trying to eat less meat and prefer someone who does too."],
+        firmB: ["I'm a proud meat eater and love {meat}.", "Nothing makes me happier than {meat} on the grill.",
+                "I hunt and cook my own meat, so a vegan probably won't be happy with me.",
+                "A meal without meat isn't a meal; I love {meat}.", "I'm a carnivore at heart and {meat} is my love language."],
+        softB: ["I eat meat, but I'm happy to cook vegetarian sometimes.",
+                "I enjoy {meat} now and then but I'm not fussy about food."],
+        open: ["I eat anything and I'm happy to cook {plant} or meat.", "Your diet is your business; I'll eat whatever you like."])
+
+    static let relocation = DatingTopic(
+        name: "relocation", sideA: "staying where they live", sideB: "moving away or always on the move", sideAShare: 0.55,
+        slots: ["home": ["my hometown", "this city", "this town", "the town I grew up in"],
+                "abroad": ["Lisbon", "Berlin", "Tokyo", "another country", "the other side of the world", "Australia"]],
+        firmA: ["I'm rooted in {home} and will never move away.", "My family is here, so moving is not an option for me.",
+                "I'm staying in {home} for good; please don't ask me to relocate.",
+                "I want to settle down in {home} and stay put.", "Relocating is a dealbreaker; my life is here."],
+        softA: ["I'd rather stay near {home}, but I could move for the right reasons.",
+                "I like where I live and would prefer not to relocate."],
+        firmB: ["I'm moving to {abroad} next year and want {partner} who'll come along.",
+                "I'm a digital nomad and never stay in one place for long.",
+                "I plan to relocate to {abroad}, so I need someone ready to move.",
+                "Staying in one town forever isn't for me; I'm moving soon.",
+                "My job moves me to a new city every couple of years and I love it."],
+        softB: ["I might move to {abroad} someday, but nothing is planned.",
+                "I'm tempted to relocate if the right opportunity comes up."],
+        open: ["I'm happy to stay or move; location is flexible for me.", "Moving or staying, I'm easy about where we live."])
+
+    static let marriage = DatingTopic(
+        name: "marriage", sideA: "wants to marry", sideB: "does not want marriage", sideAShare: 0.6,
+        slots: ["spouse": ["my future spouse", "a wife", "a husband", "my life partner"]],
+        firmA: ["I'm looking for marriage, not a fling.", "I want to get married and build a life with someone.",
+                "I'm here to find {spouse}; casual dating isn't for me.", "Marriage matters to me and I'm ready to commit.",
+                "If you're not looking to get married someday, we're not a match."],
+        softA: ["I'd like to get married eventually, but I'm not in a hurry.",
+                "Long term I see myself married, though I'm open."],
+        firmB: ["I don't believe in marriage and never plan to marry.", "I'm looking for something casual, not a wedding.",
+                "Marriage isn't for me; I value my independence.",
+                "Please don't expect a ring from me; I'm not the marrying kind.",
+                "I've been married once and will never marry again."],
+        softB: ["I'm not sure marriage is for me.", "I'd like to keep things casual for now and see where it goes."],
+        open: ["Married or not, what matters is a good relationship.",
+               "I'm open to marriage or to a long-term partnership without it."])
+
+    static let politics = DatingTopic(
+        name: "politics", sideA: "progressive", sideB: "conservative", sideAShare: 0.5,
+        slots: ["cause": ["climate action", "social justice", "workers' rights"],
+                "value": ["traditional values", "small government", "family values"]],
+        firmA: ["I'm a progressive and I need {partner} who shares my politics.",
+                "I volunteer for {cause} and can't date a conservative.",
+                "My politics are left-leaning and that matters to me in a partner.",
+                "If you vote conservative, we probably won't click."],
+        softA: ["I lean progressive, but I can date across the aisle.",
+                "I care about {cause}, though I don't need us to agree on everything politically."],
+        firmB: ["I'm a proud conservative who believes in {value}.", "I need {partner} who shares my conservative politics.",
+                "I stand for {value} and won't date a liberal activist.",
+                "My political views are right-leaning and that's important to me."],
+        softB: ["I'm a moderate conservative, open to other political views.",
+                "I lean right politically, but it's not everything."],
+        open: ["Politics don't matter much to me in a relationship.", "Left or right politically, I just want good conversation."])
+
+    static let fitness = DatingTopic(
+        name: "fitness", sideA: "very active; wants an active partner", sideB: "not into exercise", sideAShare: 0.55,
+        slots: ["sport": ["the gym", "CrossFit", "marathon training", "trail running", "lifting weights"],
+                "when": ["every morning", "six days a week", "before work"]],
+        firmA: ["I do {sport} {when} and need an active partner.",
+                "Fitness is a huge part of my life; I want someone who trains with me.",
+                "I'm training for a marathon and need {partner} who loves to move.",
+                "A healthy, active lifestyle is a must for me."],
+        softA: ["I like staying active and hope you do too.",
+                "I do {sport} a few times a week; a sporty partner would be a bonus."],
+        firmB: ["I hate exercise and I'm a proud couch potato.", "Don't expect me at {sport}; my idea of fun is the sofa.",
+                "I'm not into fitness at all and don't want a gym fanatic.", "Working out isn't for me, and I won't pretend it is."],
+        softB: ["I'm not very sporty, though I'll join a walk now and then.", "I exercise rarely, but I could be talked into it."],
+        open: ["Gym rat or homebody, either is fine by me.", "I'm relaxed about fitness; do whatever makes you happy."])
+}
