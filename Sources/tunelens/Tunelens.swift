@@ -9,6 +9,7 @@ struct Tunelens: ParsableCommand {
         version: TunelensVersion.string,
         subcommands: [
             DatasetCommand.self,
+            EmbedCommand.self,
         ]
     )
 }

@@ -1,0 +1,102 @@
+import Foundation
+
+extension WordPieceTokenizer {
+    /// Loads the tokenizer of a model folder.
+    ///
+    /// Reads `tokenizer.json` when present (huggingface/tokenizers' serialization), else
+    /// `vocab.txt` (one token per line, id = line index) with the settings of
+    /// `tokenizer_config.json` (as transformers' `BertTokenizerFast` builds it).
+    /// `model_max_length` always comes from `tokenizer_config.json`.
+    public static func load(folder: URL) throws -> WordPieceTokenizer {
+        let json = folder.appendingPathComponent("tokenizer.json")
+        let vocab = folder.appendingPathComponent("vocab.txt")
+        let configURL = folder.appendingPathComponent("tokenizer_config.json")
+        let config = try TokenizerFiles.readObjectIfPresent(configURL)
+        let maxLength = config.flatMap { TokenizerFiles.modelMaxLength($0["model_max_length"]) }
+        if FileManager.default.fileExists(atPath: json.path) {
+            return try TokenizerJSON.tokenizer(file: json, modelMaxLength: maxLength)
+        }
+        if FileManager.default.fileExists(atPath: vocab.path) {
+            return try VocabularyFile.tokenizer(
+                vocab: vocab, config: config ?? [:], configName: configURL.lastPathComponent,
+                modelMaxLength: maxLength)
+        }
+        throw TokenizerError.missingVocabulary(folder: folder.path)
+    }
+
+    /// Assembles a tokenizer, resolving `[CLS]`/`[SEP]`/padding ids against the vocabulary.
+    init(
+        normalizer: BertNormalizer, model: WordPieceModel, addedTokens: [(AddedTokens.Entry, normalized: Bool)],
+        clsID: Int32, sepID: Int32, padID: Int32, modelMaxLength: Int?
+    ) {
+        self.normalizer = normalizer
+        self.model = model
+        self.rawAddedTokens = AddedTokens(addedTokens.filter { !$0.normalized }.map { $0.0 })
+        self.normalizedAddedTokens = AddedTokens(addedTokens.filter { $0.normalized }.map { entry in
+            AddedTokens.Entry(
+                scalars: normalizer.normalize(entry.0.content.unicodeScalars), id: entry.0.id,
+                content: entry.0.content)
+        })
+        self.clsID = clsID
+        self.sepID = sepID
+        self.padID = padID
+        self.modelMaxLength = modelMaxLength
+    }
+}
+
+/// Small readers shared by the two file formats.
+enum TokenizerFiles {
+    /// The JSON object in `url`, or nil when the file does not exist.
+    static func readObjectIfPresent(_ url: URL) throws -> [String: Any]? {
+        guard FileManager.default.fileExists(atPath: url.path) else { return nil }
+        return try readObject(url)
+    }
+
+    static func readObject(_ url: URL) throws -> [String: Any] {
+        let name = url.lastPathComponent
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            throw TokenizerError.malformed(file: name, reason: "cannot be read")
+        }
+        let value: Any
+        do {
+            value = try JSONSerialization.jsonObject(with: data)
+        } catch {
+            throw TokenizerError.malformed(file: name, reason: "not valid JSON")
+        }
+        guard let object = value as? [String: Any] else {
+            throw TokenizerError.malformed(file: name, reason: "top level is not a JSON object")
+        }
+        return object
+    }
+
+    /// `model_max_length` as a limit; transformers writes a huge number (1e30) for "no limit".
+    static func modelMaxLength(_ value: Any?) -> Int? {
+        guard let number = value as? NSNumber else { return nil }
+        let double = number.doubleValue
+        guard double.isFinite, double >= 1, double < 1e12 else { return nil }
+        return Int(double)
+    }
+
+    /// A token setting that is either a string or `{"content": "..."}` (an `AddedToken`).
+    static func tokenContent(_ value: Any?) -> String? {
+        if let string = value as? String { return string }
+        if let object = value as? [String: Any] { return object["content"] as? String }
+        return nil
+    }
+
+    /// An integer JSON value that fits an `Int32` id.
+    static func id(_ value: Any?) -> Int32? {
+        guard let number = value as? NSNumber else { return nil }
+        let double = number.doubleValue
+        guard double.rounded() == double, double >= 0, double <= Double(Int32.max) else { return nil }
+        return Int32(double)
+    }
+
+    static func bool(_ value: Any?) -> Bool? {
+        guard let number = value as? NSNumber else { return nil }
+        return number.boolValue
+    }
+}

@@ -1,0 +1,55 @@
+import ArgumentParser
+import Embeddings
+import Foundation
+
+/// `tunelens embed`: encode texts with a model and write the embeddings as a float32 `.npy` matrix.
+struct EmbedCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "embed",
+        abstract: "Encode texts into a float32 .npy matrix (N x D), rows in input order.",
+        discussion: """
+            INPUT is a text file with one text per line (every line is a row, blank lines too), or JSONL \
+            (.jsonl, or lines that are JSON objects) with a "text" field. MODEL is a sentence-transformers \
+            folder, a model id found in the local Hugging Face cache (never downloaded), or a JSONL of \
+            precomputed embeddings.
+            """
+    )
+
+    @Option(name: .long, help: "A model folder, an ORG/NAME id in the Hugging Face cache, or precomputed embeddings (.jsonl).")
+    var model: String
+
+    @Argument(help: "Texts: one per line, or JSONL with a \"text\" field.")
+    var input: String
+
+    @Option(name: .long, help: "Where to write the .npy file (default: INPUT with its extension replaced by .npy).")
+    var output: String?
+
+    func run() throws {
+        do {
+            try embed()
+        } catch {
+            FileHandle.standardError.write(Data("error: \(String(describing: error))\n".utf8))
+            throw ExitCode.failure
+        }
+    }
+
+    private func embed() throws {
+        let inputURL = URL(fileURLWithPath: input)
+        let outputURL = output.map { URL(fileURLWithPath: $0) }
+            ?? inputURL.deletingPathExtension().appendingPathExtension("npy")
+        guard outputURL.standardizedFileURL.path != inputURL.standardizedFileURL.path else {
+            throw EmbeddingsError.invalidConfig(path: outputURL.path, reason: "the output would overwrite the input")
+        }
+        let texts = try TextInputFile.read(inputURL)
+        let encoder = try EncoderLoader.load(model)
+        let bar = ProgressBar(label: "embedding")
+        let vectors = try encoder.encode(texts, progress: bar.update)
+        bar.finish()
+        let data = NpyFile.float32Matrix(vectors, columns: encoder.dimension)
+        do {
+            try data.write(to: outputURL, options: .atomic)
+        } catch {
+            throw EmbeddingsError.unwritable(path: outputURL.path, reason: error.localizedDescription)
+        }
+    }
+}

@@ -1,0 +1,38 @@
+import Foundation
+import Testing
+@testable import Embeddings
+
+@Suite("SHA-256")
+struct SHA256Tests {
+    @Test("FIPS 180-4 test vectors", arguments: [
+        ("", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
+        ("abc", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"),
+        ("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq",
+         "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"),
+        ("abcdefghbcdefghicdefghijdefghijkefghijklfghijklmghijklmnhijklmnoijklmnopjklmnopqklmnopqrlmnopqrsmnopqrstnopqrstu",
+         "cf5b16a778af8380036ce59e7b0492370b249b11e8f07a51afac45037afee9d1"),
+    ])
+    func vectors(input: String, digest: String) {
+        #expect(SHA256.hex(of: Data(input.utf8)) == digest)
+    }
+
+    @Test("a million 'a' fed in uneven pieces")
+    func million() {
+        var hasher = SHA256()
+        var remaining = 1_000_000
+        var piece = 1
+        while remaining > 0 {
+            let count = min(piece, remaining)
+            hasher.update(Data(repeating: UInt8(ascii: "a"), count: count))
+            remaining -= count
+            piece = piece * 3 % 1001 + 1
+        }
+        #expect(hasher.finalizeHex() == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+    }
+
+    @Test("a file's digest matches Python's hashlib")
+    func file() throws {
+        let url = Fixtures.tiny.appendingPathComponent("model.safetensors")
+        #expect(try SHA256.hex(ofFile: url) == Fixtures.tinyExpected.sha256)
+    }
+}
