@@ -21,13 +21,16 @@ enum VocabularyFile {
             throw TokenizerError.malformed(file: name, reason: "not UTF-8 text")
         }
         var vocabulary: [[UInt8]: Int32] = [:]
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        if lines.last == "" { lines.removeLast() }  // a final newline ends the last line
+        // Split on U+000A scalars: Swift's Character split would keep "\r\n" as one grapheme.
+        var lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false)
+        if lines.last?.isEmpty == true { lines.removeLast() }  // a final newline ends the last line
         guard !lines.isEmpty else { throw TokenizerError.malformed(file: name, reason: "no tokens") }
         for (index, line) in lines.enumerated() {
-            var scalars = Substring.UnicodeScalarView(line.unicodeScalars)
-            while let last = scalars.last, BertUnicode.isWhitespace(last) { scalars.removeLast() }
-            vocabulary[Array(String(scalars).utf8)] = Int32(index)
+            var end = line.endIndex
+            while end > line.startIndex, BertUnicode.isWhitespace(line[line.index(before: end)]) {
+                end = line.index(before: end)
+            }
+            vocabulary[Array(String(String.UnicodeScalarView(line[..<end])).utf8)] = Int32(index)
         }
 
         func token(_ key: String, _ fallback: String) -> String {

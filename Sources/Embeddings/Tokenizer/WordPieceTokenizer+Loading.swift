@@ -35,7 +35,7 @@ extension WordPieceTokenizer {
         self.normalizedAddedTokens = AddedTokens(addedTokens.filter { $0.normalized }.map { entry in
             AddedTokens.Entry(
                 scalars: normalizer.normalize(entry.0.content.unicodeScalars), id: entry.0.id,
-                content: entry.0.content)
+                content: entry.0.content, singleWord: entry.0.singleWord)
         })
         self.clsID = clsID
         self.sepID = sepID
@@ -85,14 +85,6 @@ enum TokenizerFiles {
         if let string = value as? String { return string }
         if let object = value as? [String: Any] { return object["content"] as? String }
         return nil
-    }
-
-    /// An integer JSON value that fits an `Int32` id.
-    static func id(_ value: Any?) -> Int32? {
-        guard let number = value as? NSNumber else { return nil }
-        let double = number.doubleValue
-        guard double.rounded() == double, double >= 0, double <= Double(Int32.max) else { return nil }
-        return Int32(double)
     }
 
     static func bool(_ value: Any?) -> Bool? {

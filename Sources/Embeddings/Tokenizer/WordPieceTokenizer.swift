@@ -55,15 +55,15 @@ public struct WordPieceTokenizer: Sendable {
         ids.reserveCapacity(text.utf8.count / 3 + 4)
         for piece in rawAddedTokens.split(Array(text.unicodeScalars)) {
             switch piece {
-            case .token(let entry):
+            case .token(let entry, let matched):
                 ids.append(entry.id)
-                tokens?.append(entry.content)
+                tokens?.append(String(String.UnicodeScalarView(matched)))
             case .text(let segment):
                 for inner in normalizedAddedTokens.split(normalizer.normalize(segment)) {
                     switch inner {
-                    case .token(let entry):
+                    case .token(let entry, let matched):
                         ids.append(entry.id)
-                        tokens?.append(entry.content)
+                        tokens?.append(String(String.UnicodeScalarView(matched)))
                     case .text(let normalized):
                         for word in BertPreTokenizer.split(Array(normalized)) {
                             model.tokenize(word, ids: &ids, tokens: &tokens)
