@@ -10,6 +10,7 @@ struct Tunelens: ParsableCommand {
         subcommands: [
             DatasetCommand.self,
             EmbedCommand.self,
+            BenchCommand.self,
         ]
     )
 }

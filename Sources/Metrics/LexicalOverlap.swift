@@ -1,0 +1,109 @@
+/// Shared content words of one pair of texts.
+public struct PairOverlap: Codable, Equatable, Sendable {
+    /// |A intersect B| / |A union B| of the two texts' content-word sets; 0 when both are empty.
+    public var jaccard: Double
+    /// The shared content words, in order of first appearance in the first text, for highlighting.
+    public var shared: [String]
+}
+
+/// What a model's separation owes to plain shared vocabulary: per-pair overlap of content words,
+/// how well overlap alone separates the classes, how closely each model's similarity follows it,
+/// and how much of the separation is left once overlap is regressed out.
+///
+/// Tokens: the text lowercased, split on every character that is not a letter or a digit,
+/// stopwords (`Stopwords.english`) dropped.
+public struct LexicalOverlap: Codable, Equatable, Sendable {
+    /// One entry per pair, in input order.
+    public let pairs: [PairOverlap]
+    /// ROC AUC of the Jaccard overlap alone as a score.
+    public let overlapAUC: Double
+    /// Spearman's rho of overlap vs the baseline's similarity; nil when either is constant.
+    public let baselineSpearman: Double?
+    /// Spearman's rho of overlap vs the fine-tuned model's similarity; nil when absent or constant.
+    public let finetunedSpearman: Double?
+    /// The baseline's separation before and after controlling for overlap.
+    public let baselineControlled: OverlapControl
+    /// The same for the fine-tuned model, when given.
+    public let finetunedControlled: OverlapControl?
+
+    /// - Throws: `MetricsError` when the texts, labels and scores do not line up, scores are not
+    ///   finite, or only one class is present.
+    public init(left: [String], right: [String], labels: [Bool], baseline: [Double], finetuned: [Double]? = nil) throws {
+        try Validation.pairs(scores: baseline, labels: labels, what: "baseline scores")
+        try Validation.sameLength(left.count, labels.count, "first texts vs labels")
+        try Validation.sameLength(right.count, labels.count, "second texts vs labels")
+        if let finetuned { try Validation.pairs(scores: finetuned, labels: labels, what: "fine-tuned scores") }
+        pairs = zip(left, right).map { Self.overlap($0, $1) }
+        let jaccard = pairs.map(\.jaccard)
+        overlapAUC = ROC.auc(scores: jaccard, labels: labels)
+        baselineSpearman = try? Correlation.spearman(jaccard, baseline)
+        finetunedSpearman = finetuned.flatMap { try? Correlation.spearman(jaccard, $0) }
+        baselineControlled = OverlapControl(similarity: baseline, overlap: jaccard, labels: labels)
+        finetunedControlled = finetuned.map { OverlapControl(similarity: $0, overlap: jaccard, labels: labels) }
+    }
+
+    /// The content words of `text`, in order, duplicates kept.
+    public static func contentWords(_ text: String) -> [String] {
+        var words: [String] = [], current = ""
+        for character in text.lowercased() {
+            if character.isLetter || character.isNumber {
+                current.append(character)
+            } else if !current.isEmpty {
+                words.append(current)
+                current = ""
+            }
+        }
+        if !current.isEmpty { words.append(current) }
+        return words.filter { !Stopwords.english.contains($0) }
+    }
+
+    /// Jaccard overlap and shared words of two texts' content-word sets.
+    public static func overlap(_ first: String, _ second: String) -> PairOverlap {
+        let a = contentWords(first), b = Set(contentWords(second))
+        let setA = Set(a)
+        let union = setA.union(b).count
+        var seen = Set<String>(), shared: [String] = []
+        for word in a where b.contains(word) && seen.insert(word).inserted { shared.append(word) }
+        return PairOverlap(jaccard: union > 0 ? Double(shared.count) / Double(union) : 0, shared: shared)
+    }
+}
+
+/// A model's separation with and without the part of its similarity that overlap predicts.
+///
+/// Method: regress similarity on Jaccard overlap by ordinary least squares over all pairs,
+/// s = a + b * overlap + residual, and score the classes by the residual instead. If the model only
+/// measured shared words, the residual AUC falls to 0.5 and d to 0. `separationExplained` is
+/// 1 - (residualAUC - 0.5) / (auc - 0.5): the share of the AUC's distance from chance that
+/// disappears once overlap is controlled (negative when controlling sharpens the separation).
+public struct OverlapControl: Codable, Equatable, Sendable {
+    public var auc: Double
+    public var residualAUC: Double
+    public var cohensD: Double?
+    public var residualCohensD: Double?
+    /// OLS slope of similarity on overlap (0 when overlap is constant).
+    public var slope: Double
+    public var intercept: Double
+    /// Nil when the raw AUC is exactly 0.5 (nothing to explain).
+    public var separationExplained: Double?
+
+    init(similarity: [Double], overlap: [Double], labels: [Bool]) {
+        let (mx, sxx) = EffectSize.meanAndSquares(overlap)
+        let my = EffectSize.meanAndSquares(similarity).mean
+        var sxy = 0.0
+        for i in overlap.indices { sxy += (overlap[i] - mx) * (similarity[i] - my) }
+        let b = sxx > 0 ? sxy / sxx : 0, a = my - b * mx
+        slope = b
+        intercept = a
+        let residual = overlap.indices.map { similarity[$0] - (a + b * overlap[$0]) }
+        auc = ROC.auc(scores: similarity, labels: labels)
+        residualAUC = ROC.auc(scores: residual, labels: labels)
+        let (p, n) = Self.split(similarity, labels), (rp, rn) = Self.split(residual, labels)
+        cohensD = EffectSize.cohensDIfDefined(positive: p, negative: n)
+        residualCohensD = EffectSize.cohensDIfDefined(positive: rp, negative: rn)
+        separationExplained = auc == 0.5 ? nil : 1 - (residualAUC - 0.5) / (auc - 0.5)
+    }
+
+    private static func split(_ scores: [Double], _ labels: [Bool]) -> (positive: [Double], negative: [Double]) {
+        (zip(scores, labels).filter(\.1).map(\.0), zip(scores, labels).filter { !$0.1 }.map(\.0))
+    }
+}
