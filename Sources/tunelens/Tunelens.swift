@@ -11,6 +11,7 @@ struct Tunelens: ParsableCommand {
             DatasetCommand.self,
             EmbedCommand.self,
             BenchCommand.self,
+            FinetuneCommand.self,
         ]
     )
 }

@@ -1,0 +1,63 @@
+/// Adam, or AdamW when `weightDecay` > 0, over a list of parameter tensors.
+///
+/// For each element, at step t (1-based), with gradient g:
+///   p <- p - lr * wd * p                       (AdamW's decoupled decay, not on biases)
+///   m <- b1 m + (1 - b1) g,  v <- b2 v + (1 - b2) g^2
+///   p <- p - lr * (m / (1 - b1^t)) / (sqrt(v / (1 - b2^t)) + eps)
+/// Defaults b1 = 0.9, b2 = 0.999, eps = 1e-8. Source: `torch.optim.AdamW` (Loshchilov & Hutter 2019);
+/// with wd = 0 this is `torch.optim.Adam`. Hugging Face's Trainer also exempts biases from decay.
+struct AdamOptimizer {
+    var beta1: Float = 0.9
+    var beta2: Float = 0.999
+    var epsilon: Float = 1e-8
+    var weightDecay: Float
+    /// Which tensors are decayed (weights yes, biases no), parallel to the parameter list.
+    let decays: [Bool]
+    private(set) var step = 0
+    private var firstMoments: [[Float]]
+    private var secondMoments: [[Float]]
+
+    init(shapes: [Int], decays: [Bool], weightDecay: Float) {
+        precondition(shapes.count == decays.count, "one decay flag per tensor")
+        self.decays = decays
+        self.weightDecay = weightDecay
+        firstMoments = shapes.map { [Float](repeating: 0, count: $0) }
+        secondMoments = firstMoments
+    }
+
+    mutating func update(_ parameters: inout [[Float]], gradients: [[Float]], learningRate lr: Float) {
+        precondition(parameters.count == gradients.count && parameters.count == firstMoments.count,
+                     "optimizer state does not match the parameters")
+        step += 1
+        let correction1 = 1 - Float(Double(beta1).power(step))
+        let correction2 = 1 - Float(Double(beta2).power(step))
+        for t in parameters.indices {
+            let decay = decays[t] ? lr * weightDecay : 0
+            let g = gradients[t]
+            precondition(g.count == parameters[t].count, "gradient shape does not match its parameter")
+            for i in g.indices {
+                var p = parameters[t][i]
+                if decay != 0 { p -= decay * p }
+                let m = beta1 * firstMoments[t][i] + (1 - beta1) * g[i]
+                let v = beta2 * secondMoments[t][i] + (1 - beta2) * g[i] * g[i]
+                firstMoments[t][i] = m
+                secondMoments[t][i] = v
+                p -= lr * (m / correction1) / ((v / correction2).squareRoot() + epsilon)
+                parameters[t][i] = p
+            }
+        }
+    }
+}
+
+extension Double {
+    /// self^n for a non-negative integer n, by repeated squaring (no Foundation `pow` needed).
+    func power(_ n: Int) -> Double {
+        var result = 1.0, base = self, e = n
+        while e > 0 {
+            if e & 1 == 1 { result *= base }
+            base *= base
+            e >>= 1
+        }
+        return result
+    }
+}
