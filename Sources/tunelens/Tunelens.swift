@@ -8,9 +8,12 @@ struct Tunelens: ParsableCommand {
         abstract: "Did fine-tuning improve your text-embedding model, by how much, how sure are we, and why?",
         version: TunelensVersion.string,
         subcommands: [
+            ReportCommand.self,
             DatasetCommand.self,
             EmbedCommand.self,
             BenchCommand.self,
+            IndexCommand.self,
+            DiffCommand.self,
             FinetuneCommand.self,
         ]
     )

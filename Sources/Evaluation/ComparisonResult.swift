@@ -1,0 +1,119 @@
+import Foundation
+
+/// The baseline and the fine-tuned model compared on the same pairs.
+public struct ComparisonResult: Sendable {
+    /// AUC(fine-tuned) - AUC(baseline).
+    public var deltaAUC: Double
+    /// Paired bootstrap 95% interval of the AUC difference.
+    public var deltaAUCCI: Interval
+    /// Cohen's d(fine-tuned) - d(baseline), with its paired bootstrap 95% interval.
+    public var deltaD: Double
+    public var deltaDCI: Interval
+    public var bootstrapSamples: Int
+    /// DeLong's test for two correlated AUCs.
+    public var delongZ: Double
+    public var delongP: Double
+    /// Pairs wrong at the threshold under the baseline and right under the fine-tuned model, and so on.
+    public var fixed: Int
+    public var broken: Int
+    public var stillWrong: Int
+    public var bothRight: Int
+
+    public init(deltaAUC: Double, deltaAUCCI: Interval, deltaD: Double, deltaDCI: Interval,
+                bootstrapSamples: Int, delongZ: Double, delongP: Double, fixed: Int, broken: Int,
+                stillWrong: Int, bothRight: Int) {
+        self.deltaAUC = deltaAUC
+        self.deltaAUCCI = deltaAUCCI
+        self.deltaD = deltaD
+        self.deltaDCI = deltaDCI
+        self.bootstrapSamples = bootstrapSamples
+        self.delongZ = delongZ
+        self.delongP = delongP
+        self.fixed = fixed
+        self.broken = broken
+        self.stillWrong = stillWrong
+        self.bothRight = bothRight
+    }
+}
+
+/// What a pair's verdict did between the two models, at the threshold.
+public enum VerdictChange: String, Sendable {
+    case fixed = "fixed"
+    case stillWrong = "still wrong"
+    case broken = "broken"
+    case stillRight = "still right"
+
+    /// Classifies a pair from whether each model called it right.
+    public init(baselineRight: Bool, finetunedRight: Bool) {
+        switch (baselineRight, finetunedRight) {
+        case (false, true): self = .fixed
+        case (false, false): self = .stillWrong
+        case (true, false): self = .broken
+        case (true, true): self = .stillRight
+        }
+    }
+}
+
+/// A pair the baseline got badly wrong, annotated for the "why" section.
+public struct FailureExample: Sendable {
+    public enum Kind: String, Sendable {
+        /// A negative pair the baseline scored among the highest.
+        case highNegative
+        /// A positive pair the baseline scored among the lowest.
+        case lowPositive
+    }
+    public var pair: ScoredPair
+    public var kind: Kind
+    /// Lower-cased words (stop words removed) that both texts contain.
+    public var sharedWords: [String]
+    public var change: VerdictChange
+
+    public init(pair: ScoredPair, kind: Kind, sharedWords: [String], change: VerdictChange) {
+        self.pair = pair
+        self.kind = kind
+        self.sharedWords = sharedWords
+        self.change = change
+    }
+}
+
+/// How much of the similarity is explained by word overlap alone.
+public struct LexicalAnalysis: Sendable {
+    /// AUC of Jaccard word overlap used as the score.
+    public var overlapAUC: Double
+    /// Spearman correlation of overlap with each model's similarity.
+    public var baselineCorrelation: Double
+    public var finetunedCorrelation: Double
+    /// Mean overlap of positive and of negative pairs.
+    public var meanOverlapPositive: Double
+    public var meanOverlapNegative: Double
+
+    public init(overlapAUC: Double, baselineCorrelation: Double, finetunedCorrelation: Double,
+                meanOverlapPositive: Double, meanOverlapNegative: Double) {
+        self.overlapAUC = overlapAUC
+        self.baselineCorrelation = baselineCorrelation
+        self.finetunedCorrelation = finetunedCorrelation
+        self.meanOverlapPositive = meanOverlapPositive
+        self.meanOverlapNegative = meanOverlapNegative
+    }
+}
+
+/// The fine-tuned model's remaining mistakes at the threshold.
+public struct RemainingErrors: Sendable {
+    public var falsePositives: Int
+    public var falseNegatives: Int
+    /// The worst remaining mistakes (farthest on the wrong side of the threshold).
+    public var examples: [FailureExample]
+    /// Remaining mistakes where at least one text is low-information (short or generic).
+    public var lowInformation: Int
+    /// Share of low-information texts among all pairs, for comparison.
+    public var lowInformationShareOverall: Double
+
+    public init(falsePositives: Int, falseNegatives: Int, examples: [FailureExample], lowInformation: Int,
+                lowInformationShareOverall: Double) {
+        self.falsePositives = falsePositives
+        self.falseNegatives = falseNegatives
+        self.examples = examples
+        self.lowInformation = lowInformation
+        self.lowInformationShareOverall = lowInformationShareOverall
+    }
+}

@@ -1,0 +1,75 @@
+import Foundation
+
+/// How numbers read on the page: fixed decimals, a real minus sign, percentages, p-values.
+enum ReportFormat {
+    /// `0.40`; non-finite values read "n/a".
+    static func fixed(_ value: Double, _ decimals: Int) -> String {
+        guard value.isFinite else { return "n/a" }
+        let text = String(format: "%.\(decimals)f", value)
+        return text.hasPrefix("-") ? "−" + text.dropFirst() : text
+    }
+
+    /// `+0.51` / `−0.36` / `0.00`.
+    static func signed(_ value: Double, _ decimals: Int) -> String {
+        guard value.isFinite else { return "n/a" }
+        let text = fixed(value, decimals)
+        if text.hasPrefix("−") || Double(text) == 0 { return text }
+        return "+" + text
+    }
+
+    /// `83.1%`.
+    static func percent(_ value: Double, _ decimals: Int = 1) -> String {
+        guard value.isFinite else { return "n/a" }
+        return fixed(value * 100, decimals) + "%"
+    }
+
+    /// A p-value with its relation: `< 0.001`, `= 0.023`, `= 0.41`.
+    static func pValue(_ p: Double) -> String {
+        guard p.isFinite else { return "n/a" }
+        if p < 0.001 { return "< 0.001" }
+        if p < 0.01 { return "= " + fixed(p, 3) }
+        return "= " + fixed(p, 2)
+    }
+
+    /// `1,469`.
+    static func count(_ n: Int) -> String {
+        let digits = String(n.magnitude)
+        var out = ""
+        for (k, ch) in digits.enumerated() {
+            if k > 0, (digits.count - k) % 3 == 0 { out += "," }
+            out.append(ch)
+        }
+        return (n < 0 ? "−" : "") + out
+    }
+
+    /// The first 12 hex digits of a digest.
+    static func shortDigest(_ digest: String) -> String {
+        String(digest.prefix(12))
+    }
+
+    /// Conventional size words for |d| (Cohen 1988; Sawilowsky 2009): negligible below 0.2, then
+    /// small, medium (0.5), large (0.8), very large (1.2), huge (2.0); "inverted" when d < 0.
+    static func effectSize(_ d: Double) -> String {
+        guard d.isFinite else { return "undefined" }
+        let size = abs(d)
+        let word: String
+        switch size {
+        case ..<0.2: word = "negligible"
+        case ..<0.5: word = "small"
+        case ..<0.8: word = "medium"
+        case ..<1.2: word = "large"
+        case ..<2.0: word = "very large"
+        default: word = "huge"
+        }
+        return d < 0 && size >= 0.2 ? word + ", inverted" : word
+    }
+
+    /// `2026-11-23 04:30 UTC`.
+    static func date(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyy-MM-dd HH:mm 'UTC'"
+        return formatter.string(from: date)
+    }
+}

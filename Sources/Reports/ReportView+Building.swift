@@ -1,0 +1,223 @@
+import Evaluation
+import Foundation
+
+extension ReportView {
+    /// The view of a run. `embedCharts` is false for report.md, which carries the charts' tables only.
+    init(result: RunResult, embedCharts: Bool, readingMinutes: Int) {
+        let r = result
+        let threshold = r.run.threshold
+        title = r.run.title
+        runName = r.run.name
+        created = ReportFormat.date(r.run.created)
+        createdISO = MetricsDocument.iso8601(r.run.created)
+        self.readingMinutes = readingMinutes
+        toolVersion = r.run.toolVersion
+        commandLine = r.run.commandLine.map(Self.shellQuoted).joined(separator: " ")
+        seed = String(r.run.seed)
+        self.threshold = ReportFormat.fixed(threshold, 2)
+        notes = r.run.notes.flatMap { $0.isEmpty ? nil : $0 }
+        hyperparameters = r.run.hyperparameters.map { KeyValue(key: $0.key, value: $0.value) }
+        b = ModelView(r.baseline, role: "Before fine-tuning")
+        f = ModelView(r.finetuned, role: "After fine-tuning")
+        uniformitySampled = r.baseline.uniformitySampled || r.finetuned.uniformitySampled
+
+        let c = r.comparison
+        if c.delongP < 0.05 && c.deltaAUC > 0 {
+            outcome = Outcome(improved: true)
+        } else if c.delongP < 0.05 && c.deltaAUC < 0 {
+            outcome = Outcome(worse: true)
+        } else {
+            outcome = Outcome(unchanged: true)
+        }
+        let pairs = max(r.data.pairs, 1)
+        data = DataView(
+            file: r.data.file, digest: r.data.digest, digestShort: ReportFormat.shortDigest(r.data.digest),
+            pairs: ReportFormat.count(r.data.pairs), positives: ReportFormat.count(r.data.positives),
+            negatives: ReportFormat.count(r.data.negatives),
+            positiveShare: ReportFormat.percent(Double(r.data.positives) / Double(pairs), 0),
+            majorityShare: ReportFormat.percent(Double(max(r.data.positives, r.data.negatives)) / Double(pairs)),
+            uniqueTexts: ReportFormat.count(r.data.uniqueTexts),
+            trainFile: r.data.trainFile, trainPairs: r.data.trainPairs.map(ReportFormat.count))
+        cmp = ComparisonView(
+            deltaAUC: ReportFormat.signed(c.deltaAUC, 3), deltaAUCMagnitude: ReportFormat.fixed(abs(c.deltaAUC), 3),
+            deltaAUCLo: ReportFormat.signed(c.deltaAUCCI.lower, 3), deltaAUCHi: ReportFormat.signed(c.deltaAUCCI.upper, 3),
+            deltaD: ReportFormat.signed(c.deltaD, 2), deltaDLo: ReportFormat.signed(c.deltaDCI.lower, 2),
+            deltaDHi: ReportFormat.signed(c.deltaDCI.upper, 2), samples: ReportFormat.count(c.bootstrapSamples),
+            z: ReportFormat.signed(c.delongZ, 2), p: ReportFormat.pValue(c.delongP),
+            fixed: ReportFormat.count(c.fixed), broken: ReportFormat.count(c.broken),
+            stillWrong: ReportFormat.count(c.stillWrong), stillRight: ReportFormat.count(c.bothRight))
+
+        let pcaChart = ReportCharts.pca(r)
+        charts = ChartsView(
+            roc: ReportCharts.figure(ReportCharts.roc(r), caption:
+                "ROC curves of both models on the same pairs. The diagonal is chance; a curve below it ranks pairs backwards.",
+                embed: embedCharts),
+            distributions: ReportCharts.figure(ReportCharts.distributions(r), caption:
+                "How the cosine similarities of positive and negative pairs are spread, before and after, with the threshold marked. The less the two shapes overlap, the better the model separates the classes.",
+                embed: embedCharts),
+            pca: pcaChart.map { ReportCharts.figure($0, caption:
+                "Each point is one text, placed by the first two principal components of its embedding and coloured by the class of its pair.",
+                embed: embedCharts) })
+
+        let highNegatives = r.failures.filter { $0.kind == .highNegative }.map { ExampleView($0) }
+        let lowPositives = r.failures.filter { $0.kind == .lowPositive }.map { ExampleView($0) }
+        examples = ExamplesView(highNegatives: highNegatives, lowPositives: lowPositives,
+                                hasHighNegatives: !highNegatives.isEmpty, hasLowPositives: !lowPositives.isEmpty)
+
+        let l = r.lexical
+        lexical = LexicalView(
+            overlapAUC: ReportFormat.fixed(l.overlapAUC, 2), baselineRho: ReportFormat.signed(l.baselineCorrelation, 2),
+            finetunedRho: ReportFormat.signed(l.finetunedCorrelation, 2),
+            meanPos: ReportFormat.percent(l.meanOverlapPositive, 0), meanNeg: ReportFormat.percent(l.meanOverlapNegative, 0),
+            overlapMisleads: l.overlapAUC < 0.45, overlapHelps: l.overlapAUC > 0.55,
+            overlapNeutral: (0.45...0.55).contains(l.overlapAUC),
+            finetuneDecoupled: abs(l.finetunedCorrelation) < abs(l.baselineCorrelation) - 0.1)
+
+        let e = r.remainingErrors
+        let remaining = e.falsePositives + e.falseNegatives
+        let lowShare = remaining > 0 ? Double(e.lowInformation) / Double(remaining) : 0
+        let remainingExamples = e.examples.map { ExampleView($0) }
+        limit = LimitView(
+            remaining: ReportFormat.count(remaining), falsePositives: ReportFormat.count(e.falsePositives),
+            falseNegatives: ReportFormat.count(e.falseNegatives), lowInformation: ReportFormat.count(e.lowInformation),
+            lowInformationShare: ReportFormat.percent(lowShare, 0),
+            lowInformationOverall: ReportFormat.percent(e.lowInformationShareOverall, 0),
+            lowInformationOverrepresented: remaining >= 10 && lowShare > e.lowInformationShareOverall * 1.25,
+            examples: remainingExamples, hasExamples: !remainingExamples.isEmpty)
+
+        training = r.training.map { log in
+            let first = log.points.first?.loss ?? .nan
+            let last = log.points.last?.loss ?? .nan
+            let tailStart = log.points[min(log.points.count - 1, max(0, log.points.count * 4 / 5))].loss
+            let plateaued = log.points.count >= 10 && abs(tailStart - last) < 0.05 * abs(tailStart)
+            return TrainingView(
+                source: log.source, steps: ReportFormat.count(log.points.last?.step ?? 0),
+                firstLoss: ReportFormat.fixed(first, 4), lastLoss: ReportFormat.fixed(last, 4), plateaued: plateaued,
+                chart: ReportCharts.loss(log).map { ReportCharts.figure($0, caption:
+                    "Training loss by step, as logged by the trainer.", embed: embedCharts) })
+        }
+        if let bs = r.baseline.sts, let fs = r.finetuned.sts {
+            sts = STSView(baselineSpearman: ReportFormat.fixed(bs.spearman, 3), finetunedSpearman: ReportFormat.fixed(fs.spearman, 3),
+                          baselinePearson: ReportFormat.fixed(bs.pearson, 3), finetunedPearson: ReportFormat.fixed(fs.pearson, 3))
+        } else {
+            sts = nil
+        }
+        retrieval = r.retrieval.map { ret in
+            RetrievalView(folder: ret.folder, queries: ReportFormat.count(ret.queries), documents: ReportFormat.count(ret.documents),
+                          rows: ret.rows.map { .init(metric: $0.metric, baseline: ReportFormat.fixed($0.baseline, 3),
+                                                     finetuned: ReportFormat.fixed($0.finetuned, 3)) })
+        }
+        probes = r.probes.isEmpty ? nil : ProbesView(
+            passed: ReportFormat.count(r.probes.filter(\.passed).count), total: ReportFormat.count(r.probes.count),
+            rows: r.probes.map { .init(a: $0.textA, b: $0.textB, expected: $0.expectCloser ? "closer" : "farther",
+                                       baseline: ReportFormat.fixed($0.baseline, 2), finetuned: ReportFormat.fixed($0.finetuned, 2),
+                                       passed: $0.passed) })
+        leakage = r.overfitting.map { check in
+            let gap = check.trainAUCFinetuned - r.finetuned.classification.auc
+            return LeakageView(
+                exactDuplicates: ReportFormat.count(check.exactDuplicates), nearDuplicates: ReportFormat.count(check.nearDuplicates),
+                leakedPairs: ReportFormat.count(check.leakedPairs),
+                clean: check.exactDuplicates == 0 && check.nearDuplicates == 0 && check.leakedPairs == 0,
+                trainPairsMeasured: ReportFormat.count(check.trainPairsMeasured),
+                trainAUCBaseline: ReportFormat.fixed(check.trainAUCBaseline, 3),
+                trainAUCFinetuned: ReportFormat.fixed(check.trainAUCFinetuned, 3),
+                heldOutAUCBaseline: ReportFormat.fixed(r.baseline.classification.auc, 3),
+                heldOutAUCFinetuned: ReportFormat.fixed(r.finetuned.classification.auc, 3),
+                gap: ReportFormat.signed(gap, 3), overfit: gap > 0.05)
+        }
+    }
+
+    /// An argument as a POSIX shell would need it quoted.
+    static func shellQuoted(_ argument: String) -> String {
+        let plain = argument.unicodeScalars.allSatisfy {
+            CharacterSet.alphanumerics.contains($0) || "-_./=:,@+".unicodeScalars.contains($0)
+        }
+        if plain && !argument.isEmpty { return argument }
+        return "'" + argument.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+}
+
+extension ReportView.ModelView {
+    init(_ m: ModelResult, role: String) {
+        let c = m.classification
+        self.role = role
+        name = m.name
+        reference = m.reference
+        digest = m.digest
+        digestShort = ReportFormat.shortDigest(m.digest)
+        dimension = String(m.dimension)
+        auc = ReportFormat.fixed(c.auc, 2)
+        aucLo = ReportFormat.fixed(c.aucCI.lower, 2)
+        aucHi = ReportFormat.fixed(c.aucCI.upper, 2)
+        d = ReportFormat.signed(c.cohensD, 2)
+        dLo = ReportFormat.signed(c.cohensDCI.lower, 2)
+        dHi = ReportFormat.signed(c.cohensDCI.upper, 2)
+        effect = ReportFormat.effectSize(c.cohensD)
+        margin = ReportFormat.signed(c.margin, 3)
+        meanPos = ReportFormat.fixed(c.meanPositive, 3)
+        meanNeg = ReportFormat.fixed(c.meanNegative, 3)
+        meanAll = ReportFormat.fixed((c.meanPositive + c.meanNegative) / 2, 2)
+        accuracy = ReportFormat.percent(c.accuracy)
+        precision = ReportFormat.percent(c.precision)
+        recall = ReportFormat.percent(c.recall)
+        f1 = ReportFormat.fixed(c.f1, 3)
+        mcc = ReportFormat.signed(c.mcc, 3)
+        ap = ReportFormat.fixed(c.averagePrecision, 3)
+        diagnosis = c.diagnosis
+        diag = ReportView.DiagnosisFlags(
+            backwards: c.diagnosis == "backwards", random: c.diagnosis == "random", weak: c.diagnosis == "weak",
+            strong: c.diagnosis == "strong", collapsed: c.diagnosis == "collapsed")
+        optimisticAccuracy = ReportFormat.percent(c.optimisticAccuracy)
+        optimisticThreshold = ReportFormat.fixed(c.optimisticThreshold, 3)
+        crossFittedAccuracy = ReportFormat.percent(c.crossFittedAccuracy)
+        folds = String(c.crossFittedFolds)
+        alignment = ReportFormat.fixed(m.alignment, 3)
+        uniformity = ReportFormat.fixed(m.uniformity, 3)
+    }
+}
+
+extension ReportView.ExampleView {
+    init(_ example: FailureExample) {
+        let shared = Set(example.sharedWords.map { $0.lowercased() })
+        index = String(example.pair.index)
+        kind = example.pair.label ? "positive pair" : "negative pair"
+        switch example.change {
+        case .fixed: (tag, tagClass) = ("fixed by fine-tuning", "fixed")
+        case .stillWrong: (tag, tagClass) = ("still wrong", "still-wrong")
+        case .broken: (tag, tagClass) = ("broken by fine-tuning", "broken")
+        case .stillRight: (tag, tagClass) = ("right both times", "still-right")
+        }
+        a = Self.segments(example.pair.textA, shared: shared)
+        b = Self.segments(example.pair.textB, shared: shared)
+        baseline = ReportFormat.fixed(example.pair.baseline, 2)
+        finetuned = ReportFormat.fixed(example.pair.finetuned, 2)
+        sharedWords = example.sharedWords.joined(separator: ", ")
+        hasShared = !example.sharedWords.isEmpty
+    }
+
+    /// Splits a text into runs of word characters and the rest, marking words in `shared`
+    /// (compared lower-cased); adjacent unmarked runs are merged.
+    static func segments(_ text: String, shared: Set<String>) -> [ReportView.Segment] {
+        let line = ReportEscaping.oneLine(text)
+        var segments: [ReportView.Segment] = []
+        var current = ""
+        var currentIsWord = false
+        func flush() {
+            guard !current.isEmpty else { return }
+            let isShared = currentIsWord && shared.contains(current.lowercased())
+            if !isShared, let last = segments.last, !last.shared {
+                segments[segments.count - 1].text += current
+            } else {
+                segments.append(.init(text: current, shared: isShared))
+            }
+            current = ""
+        }
+        for ch in line {
+            let isWord = ch.isLetter || ch.isNumber || ch == "'" && currentIsWord
+            if isWord != currentIsWord { flush(); currentIsWord = isWord }
+            current.append(ch)
+        }
+        flush()
+        return segments
+    }
+}

@@ -1,0 +1,246 @@
+import Foundation
+
+/// What the report templates see: every value already formatted as text, every choice of wording
+/// expressed as a flag the templates branch on. Built by `ReportView.init(result:charts:)`.
+struct ReportView {
+    var title: String
+    var runName: String
+    var created: String
+    var createdISO: String
+    var readingMinutes: Int
+    var toolVersion: String
+    var commandLine: String
+    var seed: String
+    var threshold: String
+    var notes: String?
+    var hyperparameters: [KeyValue]
+    var b: ModelView
+    var f: ModelView
+    var outcome: Outcome
+    var data: DataView
+    var cmp: ComparisonView
+    var charts: ChartsView
+    var examples: ExamplesView
+    var lexical: LexicalView
+    var limit: LimitView
+    var training: TrainingView?
+    var sts: STSView?
+    var retrieval: RetrievalView?
+    var probes: ProbesView?
+    var leakage: LeakageView?
+    var uniformitySampled: Bool
+
+    struct KeyValue {
+        var key: String
+        var value: String
+    }
+
+    /// Exactly one flag is set: the baseline's (or a model's) diagnosis.
+    struct DiagnosisFlags {
+        var backwards = false
+        var random = false
+        var weak = false
+        var strong = false
+        var collapsed = false
+    }
+
+    /// Exactly one flag is set: whether the paired test says fine-tuning helped.
+    struct Outcome {
+        var improved = false
+        var unchanged = false
+        var worse = false
+    }
+
+    struct ModelView {
+        var role: String
+        var name: String
+        var reference: String
+        var digest: String
+        var digestShort: String
+        var dimension: String
+        var auc: String
+        var aucLo: String
+        var aucHi: String
+        var d: String
+        var dLo: String
+        var dHi: String
+        var effect: String
+        var margin: String
+        var meanPos: String
+        var meanNeg: String
+        var meanAll: String
+        var accuracy: String
+        var precision: String
+        var recall: String
+        var f1: String
+        var mcc: String
+        var ap: String
+        var diagnosis: String
+        var diag: DiagnosisFlags
+        var optimisticAccuracy: String
+        var optimisticThreshold: String
+        var crossFittedAccuracy: String
+        var folds: String
+        var alignment: String
+        var uniformity: String
+    }
+
+    struct DataView {
+        var file: String
+        var digest: String
+        var digestShort: String
+        var pairs: String
+        var positives: String
+        var negatives: String
+        var positiveShare: String
+        var majorityShare: String
+        var uniqueTexts: String
+        var trainFile: String?
+        var trainPairs: String?
+    }
+
+    struct ComparisonView {
+        var deltaAUC: String
+        var deltaAUCMagnitude: String
+        var deltaAUCLo: String
+        var deltaAUCHi: String
+        var deltaD: String
+        var deltaDLo: String
+        var deltaDHi: String
+        var samples: String
+        var z: String
+        var p: String
+        var fixed: String
+        var broken: String
+        var stillWrong: String
+        var stillRight: String
+    }
+
+    struct FigureView {
+        var embed: Bool
+        var svg: String
+        var caption: String
+        var summary: String
+        var table: TableView
+    }
+
+    struct TableView {
+        var header: [String]
+        var rows: [Row]
+        struct Row {
+            var cells: [String]
+        }
+    }
+
+    struct ChartsView {
+        var roc: FigureView
+        var distributions: FigureView
+        var pca: FigureView?
+    }
+
+    /// A run of a text, highlighted when it is a word both texts of the pair use.
+    struct Segment {
+        var text: String
+        var shared: Bool
+    }
+
+    struct ExampleView {
+        var index: String
+        var kind: String
+        var tag: String
+        var tagClass: String
+        var a: [Segment]
+        var b: [Segment]
+        var baseline: String
+        var finetuned: String
+        var sharedWords: String
+        var hasShared: Bool
+    }
+
+    struct ExamplesView {
+        var highNegatives: [ExampleView]
+        var lowPositives: [ExampleView]
+        var hasHighNegatives: Bool
+        var hasLowPositives: Bool
+    }
+
+    struct LexicalView {
+        var overlapAUC: String
+        var baselineRho: String
+        var finetunedRho: String
+        var meanPos: String
+        var meanNeg: String
+        var overlapMisleads: Bool
+        var overlapHelps: Bool
+        var overlapNeutral: Bool
+        var finetuneDecoupled: Bool
+    }
+
+    struct LimitView {
+        var remaining: String
+        var falsePositives: String
+        var falseNegatives: String
+        var lowInformation: String
+        var lowInformationShare: String
+        var lowInformationOverall: String
+        var lowInformationOverrepresented: Bool
+        var examples: [ExampleView]
+        var hasExamples: Bool
+    }
+
+    struct TrainingView {
+        var source: String
+        var steps: String
+        var firstLoss: String
+        var lastLoss: String
+        var plateaued: Bool
+        var chart: FigureView?
+    }
+
+    struct STSView {
+        var baselineSpearman: String
+        var finetunedSpearman: String
+        var baselinePearson: String
+        var finetunedPearson: String
+    }
+
+    struct RetrievalView {
+        var folder: String
+        var queries: String
+        var documents: String
+        var rows: [Row]
+        struct Row {
+            var metric: String
+            var baseline: String
+            var finetuned: String
+        }
+    }
+
+    struct ProbesView {
+        var passed: String
+        var total: String
+        var rows: [Row]
+        struct Row {
+            var a: String
+            var b: String
+            var expected: String
+            var baseline: String
+            var finetuned: String
+            var passed: Bool
+        }
+    }
+
+    struct LeakageView {
+        var exactDuplicates: String
+        var nearDuplicates: String
+        var leakedPairs: String
+        var clean: Bool
+        var trainPairsMeasured: String
+        var trainAUCBaseline: String
+        var trainAUCFinetuned: String
+        var heldOutAUCBaseline: String
+        var heldOutAUCFinetuned: String
+        var gap: String
+        var overfit: Bool
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+
+/// The per-pair scores of one run, from its `pairs.jsonl`: one line per evaluated pair in data
+/// order, `{"i": 0, "text_a": ..., "text_b": ..., "label": 1, "baseline": 0.43, "finetuned": 0.81}`.
+struct PairScores {
+    struct Pair {
+        var index: Int
+        var textA: String
+        var textB: String
+        var label: Int
+        var baseline: Double
+        var finetuned: Double
+    }
+
+    var pairs: [Pair]
+
+    var labels: [Bool] { pairs.map { $0.label == 1 } }
+    var finetuned: [Double] { pairs.map(\.finetuned) }
+
+    private struct Line: Decodable {
+        var i: Int?
+        var text_a: String
+        var text_b: String
+        var label: Int
+        var baseline: Double
+        var finetuned: Double
+    }
+
+    /// Reads `directory/pairs.jsonl`; `nil` when the run has none.
+    static func load(directory: URL) throws -> PairScores? {
+        let file = directory.appendingPathComponent("pairs.jsonl")
+        guard FileManager.default.fileExists(atPath: file.path) else { return nil }
+        let data: Data
+        do {
+            data = try Data(contentsOf: file)
+        } catch {
+            throw SiteError.io(path: file.path, reason: "cannot read")
+        }
+        let decoder = JSONDecoder()
+        var pairs: [Pair] = []
+        var lineNumber = 0
+        for line in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+            lineNumber += 1
+            if line.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\r") || $0 == UInt8(ascii: "\t") }) {
+                continue
+            }
+            let decoded: Line
+            do {
+                decoded = try decoder.decode(Line.self, from: Data(line))
+            } catch {
+                throw SiteError.malformedPairs(path: file.path, line: lineNumber, reason: Self.reason(error))
+            }
+            guard decoded.label == 0 || decoded.label == 1 else {
+                throw SiteError.malformedPairs(path: file.path, line: lineNumber, reason: "label must be 0 or 1, got \(decoded.label)")
+            }
+            pairs.append(Pair(index: decoded.i ?? pairs.count, textA: decoded.text_a, textB: decoded.text_b,
+                              label: decoded.label, baseline: decoded.baseline, finetuned: decoded.finetuned))
+        }
+        return PairScores(pairs: pairs)
+    }
+
+    /// Whether `other` holds the same pairs (texts and labels) in the same order: the condition
+    /// for a paired comparison, checked rather than trusted from the digest alone.
+    func scoresSamePairs(as other: PairScores) -> Bool {
+        guard pairs.count == other.pairs.count else { return false }
+        for (a, b) in zip(pairs, other.pairs) where a.label != b.label || a.textA != b.textA || a.textB != b.textB {
+            return false
+        }
+        return true
+    }
+
+    private static func reason(_ error: Error) -> String {
+        switch error {
+        case let DecodingError.keyNotFound(key, _):
+            return "missing key \"\(key.stringValue)\""
+        case let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context):
+            let key = context.codingPath.last?.stringValue ?? "value"
+            return "\"\(key)\" has the wrong type"
+        case DecodingError.dataCorrupted:
+            return "not valid JSON"
+        default:
+            return "cannot read the line"
+        }
+    }
+}

@@ -1,0 +1,119 @@
+import ArgumentParser
+import Evaluation
+import Foundation
+import Reports
+
+/// `tunelens report [CONFIG.yaml] ...`: evaluates the baseline and the fine-tuned model on the same
+/// held-out pairs and writes DIR/RUN/{index.html, metrics.json, report.md, pairs.jsonl}.
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Evaluate a fine-tuning run and write its report page.",
+        discussion: """
+            Inputs come from a tunelens.yaml run config, overridden by the flags. Models are a \
+            sentence-transformers folder, a Hugging Face cache id (ORG/NAME) or a precomputed-embeddings \
+            JSONL file. Writes DIR/RUN/{index.html, metrics.json, report.md, pairs.jsonl} atomically, then \
+            rebuilds DIR/index.html. SOURCE_DATE_EPOCH fixes the generation time.
+            """)
+
+    @Argument(help: "A tunelens.yaml run config.")
+    var config: String?
+
+    @Option(help: "The baseline model.") var baseline: String?
+    @Option(help: "The fine-tuned model.") var finetuned: String?
+    @Option(help: "Held-out pairs: JSONL, CSV or TSV with text_a/text_b (or sentence1/sentence2) and label.") var data: String?
+    @Option(help: "The training split, for leakage and the train-vs-held-out gap.") var train: String?
+    @Option(help: "The run's folder name inside the output folder.") var name: String?
+    @Option(help: "The reports folder.") var out: String?
+    @Option(help: "Cosine threshold: a score at or above it is called positive (default 0.5).") var threshold: Double?
+    @Option(help: "A folder of templates replacing the built-in ones of the same name.") var templates: String?
+    @Option(help: "Probe pairs: {\"a\", \"b\", \"expect\": \"closer\"|\"farther\"} per line.") var probes: String?
+    @Option(help: "A BEIR retrieval folder (corpus.jsonl, queries.jsonl, qrels/).") var retrieval: String?
+    @Option(name: .customLong("training-log"), help: "A trainer_state.json or tunelens training_log.jsonl.") var trainingLog: String?
+    @Option(help: "Seed for bootstrap resampling, cross-fitting and sampling (default 42).") var seed: UInt64?
+    @Option(help: "The report's title.") var title: String?
+
+    func run() throws {
+        do {
+            try generate()
+        } catch let error as ExitCode {
+            throw error
+        } catch {
+            FileHandle.standardError.write(Data("tunelens report: \(error)\n".utf8))
+            throw ExitCode.failure
+        }
+    }
+
+    private func generate() throws {
+        let started = Date()
+        var settings = try config.map { try RunConfig.read(URL(fileURLWithPath: $0)) } ?? RunConfig()
+        var flags = RunConfig()
+        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        func absolute(_ path: String?) -> String? {
+            path.map { $0.hasPrefix("/") ? $0 : cwd.appendingPathComponent($0).standardizedFileURL.path }
+        }
+        func model(_ reference: String?) -> String? {
+            guard let reference else { return nil }
+            let path = absolute(reference)!
+            return FileManager.default.fileExists(atPath: path) || reference.hasPrefix(".") ? path : reference
+        }
+        flags.baseline = model(baseline)
+        flags.finetuned = model(finetuned)
+        flags.data = absolute(data)
+        flags.train = absolute(train)
+        flags.probes = absolute(probes)
+        flags.retrieval = absolute(retrieval)
+        flags.trainingLog = absolute(trainingLog)
+        flags.name = name
+        flags.title = title
+        if let threshold {
+            guard threshold.isFinite, (-1...1).contains(threshold) else {
+                throw ValidationError("--threshold must be a cosine in [-1, 1], got \(threshold)")
+            }
+            flags.threshold = threshold
+        }
+        if let seed { flags.seed = seed }
+        settings = settings.overridden(by: flags, explicitThreshold: threshold != nil, explicitSeed: seed != nil)
+
+        // Everything that can be checked cheaply is checked before any encoding.
+        let runName = try RunName(settings.name ?? RunName.derived(from: settings.finetuned ?? "run"))
+        settings.name = runName.value
+        let renderer = ReportRenderer(templates: try templates.map { try TemplateSet.overriding(with: URL(fileURLWithPath: $0)) } ?? .builtIn)
+        let outputFolder = URL(fileURLWithPath: absolute(out ?? settings.outputFolder ?? "reports")!, isDirectory: true)
+
+        let bar = ProgressBar()
+        let evaluation = RunEvaluation(config: settings, commandLine: CommandLine.arguments.enumerated().map { $0 == 0 ? "tunelens" : $1 },
+                                       toolVersion: TunelensVersion.string, created: RunEvaluation.creationDate())
+        let result = try evaluation.run { stage, done, total in bar.update("encoding (\(stage))", done, total) }
+        bar.finish()
+        let outcome = try ReportPublisher.publish(result, run: runName, into: outputFolder, renderer: renderer)
+        let size = outcome.report.html.utf8.count
+        print("wrote \(outcome.folder.path)/index.html (\(size / 1024) KiB, \(String(format: "%.1f", Date().timeIntervalSince(started))) s): \(outcome.report.headline)")
+        if case .failure(let error) = outcome.index {
+            FileHandle.standardError.write(Data("tunelens report: the run was written, but the index was not: \(error)\n".utf8))
+        }
+    }
+}
+
+/// A one-line progress bar on stderr, drawn only when stderr is a terminal.
+final class ProgressBar {
+    private let enabled = isatty(2) == 1
+    private var lastDrawn = Date.distantPast
+    private var drawn = false
+
+    func update(_ label: String, _ done: Int, _ total: Int) {
+        guard enabled, total > 0 else { return }
+        let now = Date()
+        guard done == total || now.timeIntervalSince(lastDrawn) > 0.1 else { return }
+        lastDrawn = now
+        let width = 30
+        let filled = min(width, width * done / total)
+        let bar = String(repeating: "█", count: filled) + String(repeating: "·", count: width - filled)
+        FileHandle.standardError.write(Data("\r\(label) \(bar) \(done)/\(total)\u{1B}[K".utf8))
+        drawn = true
+    }
+
+    func finish() {
+        if drawn { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+    }
+}
