@@ -27,6 +27,10 @@ public enum SiteIndex {
     @discardableResult
     public static func rebuild(reportsDirectory: URL) throws -> Outcome {
         let directory = reportsDirectory.standardizedFileURL
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isFolder), isFolder.boolValue else {
+            throw SiteError.notAFolder(path: directory.path)
+        }
         return try FolderLock.withLock(at: directory.appendingPathComponent(lockFileName)) {
             let catalog = try RunCatalog.scan(directory)
             let page = IndexPage(catalog: catalog, diffPages: diffPages(in: directory), folderName: directory.lastPathComponent)

@@ -17,7 +17,9 @@ enum SiteNumberFormat {
         let cut = long.index(long.endIndex, offsetBy: -30)
         let tail = long[cut...]
         guard tail.first == "5", tail.dropFirst().allSatisfy({ $0 == "0" }) else { return rounded }
-        return incrementLastDigit(String(long[..<cut]))
+        var kept = String(long[..<cut])
+        if digits == 0 { kept.removeLast() }  // "2." -> "2"
+        return incrementLastDigit(kept)
     }
 
     /// A signed difference: "+0.012", "-0.004", "0.000".
