@@ -81,7 +81,7 @@ struct ReportCommand: ParsableCommand {
         let renderer = ReportRenderer(templates: try templates.map { try TemplateSet.overriding(with: URL(fileURLWithPath: $0)) } ?? .builtIn)
         let outputFolder = URL(fileURLWithPath: absolute(out ?? settings.outputFolder ?? "reports")!, isDirectory: true)
 
-        let bar = ProgressBar()
+        let bar = ReportProgressBar()
         let evaluation = RunEvaluation(config: settings, commandLine: CommandLine.arguments.enumerated().map { $0 == 0 ? "tunelens" : $1 },
                                        toolVersion: TunelensVersion.string, created: RunEvaluation.creationDate())
         let result = try evaluation.run { stage, done, total in bar.update("encoding (\(stage))", done, total) }
@@ -96,7 +96,7 @@ struct ReportCommand: ParsableCommand {
 }
 
 /// A one-line progress bar on stderr, drawn only when stderr is a terminal.
-final class ProgressBar {
+final class ReportProgressBar {
     private let enabled = isatty(2) == 1
     private var lastDrawn = Date.distantPast
     private var drawn = false
