@@ -15,6 +15,7 @@ struct Tunelens: ParsableCommand {
             IndexCommand.self,
             DiffCommand.self,
             FinetuneCommand.self,
+            DemoCommand.self,
         ]
     )
 }
