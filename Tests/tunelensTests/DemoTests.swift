@@ -92,7 +92,8 @@ struct DemoTests {
         let folder = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
 
-        let outcome = try Self.tunelens(["demo", "--quick", "--out", "site", "--work", "work", "--model", Self.modelFolder.path],
+        let outcome = try Self.tunelens(["demo", "--quick", "--train", "200", "--test", "120", "--out", "site", "--work", "work",
+                                         "--model", Self.modelFolder.path],
                                         in: folder)
         #expect(outcome.status == 0, "tunelens demo failed: \(outcome.stderr.suffix(2000))")
         let printed = try #require(outcome.stdout.split(separator: "\n").last.map(String.init), "the demo printed nothing")
