@@ -38,7 +38,12 @@ public final class MemoizedEncoder: TextEncoder {
         } else {
             progress?(texts.count, texts.count)
         }
-        return texts.map { memo.row(identity, $0)! }
+        return try texts.map { text in
+            guard let row = memo.row(identity, text) else {
+                throw EvaluationError.inconsistent("\(name): no embedding was kept for a text it encoded")
+            }
+            return row
+        }
     }
 }
 
