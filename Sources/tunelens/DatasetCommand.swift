@@ -54,7 +54,11 @@ struct DatingDatasetCommand: ParsableCommand {
                 throw ValidationError("\(url.path): cannot write")
             }
             let positives = pairs.filter(\.label).count
-            print("\(url.path): \(pairs.count) pairs, \(positives) compatible, \(pairs.count - positives) incompatible")
+            let relations = DatingPair.Relation.allCases.map { relation in
+                "\(pairs.filter { $0.relation == relation }.count) \(relation.rawValue)"
+            }
+            print("\(url.path): \(pairs.count) pairs, \(positives) compatible, \(pairs.count - positives) incompatible "
+                + "(\(relations.joined(separator: ", ")); \(pairs.filter(\.isFlipped).count) labels flipped as noise)")
         }
     }
 }
