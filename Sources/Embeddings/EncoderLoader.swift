@@ -3,8 +3,8 @@ import Foundation
 /// Opens whatever a model reference names.
 ///
 /// In order: an existing folder is a sentence-transformers (or plain BERT) model folder; an existing
-/// file is a JSONL of precomputed embeddings; `ORG/NAME` is looked up in the local Hugging Face cache.
-/// Nothing is ever downloaded.
+/// `.jsonl` (or `.ndjson`, `.json`) file holds precomputed embeddings; `ORG/NAME` is looked up in the
+/// local Hugging Face cache. Nothing is ever downloaded.
 public enum EncoderLoader {
     public static func load(_ reference: String) throws -> any TextEncoder {
         try load(reference, environment: ProcessInfo.processInfo.environment)
@@ -16,6 +16,10 @@ public enum EncoderLoader {
         if FileManager.default.fileExists(atPath: reference, isDirectory: &isDirectory) {
             if isDirectory.boolValue {
                 return try SentenceTransformerEncoder(folder: url, name: url.standardizedFileURL.lastPathComponent)
+            }
+            guard ["jsonl", "ndjson", "json"].contains(url.pathExtension.lowercased()) else {
+                throw EmbeddingsError.unresolvedModel(reference: reference, reason:
+                    "a file, but not a .jsonl of precomputed embeddings; pass the model's folder instead")
             }
             return try PrecomputedEncoder(url: url)
         }

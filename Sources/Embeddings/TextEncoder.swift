@@ -5,7 +5,8 @@ import Foundation
 public protocol TextEncoder: AnyObject {
     /// What the user would call it: the folder name, the model id or the file name.
     var name: String { get }
-    /// SHA-256 (hex) of the weights file, or of the precomputed-embeddings file.
+    /// SHA-256 (hex) identifying the model: for a folder, over every file that decides its output
+    /// (tokenizer, weights, modules and their configs); for precomputed embeddings, of the file.
     var digest: String { get }
     /// The length of every embedding.
     var dimension: Int { get }

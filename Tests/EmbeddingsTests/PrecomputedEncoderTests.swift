@@ -107,6 +107,9 @@ struct EncoderLoaderTests {
             try EncoderLoader.load("./no/such/folder", environment: [:])
         }
         #expect(missing?.description.hasPrefix("./no/such/folder: no such folder or file") == true)
+        let weights = Fixtures.tiny.appendingPathComponent("model.safetensors").path
+        let file = #expect(throws: EmbeddingsError.self) { try EncoderLoader.load(weights, environment: [:]) }
+        #expect(file?.description.hasPrefix("\(weights): a file, but not a .jsonl") == true)
         #expect(HubCache.isModelID("BAAI/bge-small-en-v1.5"))
         #expect(!HubCache.isModelID("../etc"))
         #expect(!HubCache.isModelID("a/b/c"))

@@ -27,12 +27,22 @@ final class SentenceTransformerEncoder: TextEncoder {
     let heads: [Head]
     let dimension: Int
 
-    private lazy var weightsDigest: Result<String, Error> = Result {
-        try SHA256.hex(ofFile: URL(fileURLWithPath: bert.weightsPath))
+    /// The files that decide what this model outputs, relative to the folder: the tokenizer, the
+    /// Transformer's config and weights, `modules.json`, and each module's config and weights.
+    let definingFiles: [String]
+
+    private lazy var pipelineDigest: Result<String, Error> = Result {
+        var listing = ""
+        for path in definingFiles {
+            listing += "\(path) \(try SHA256.hex(ofFile: folder.appendingPathComponent(path)))\n"
+        }
+        return SHA256.hex(of: Data(listing.utf8))
     }
 
-    /// SHA-256 of `model.safetensors`; empty if the file can no longer be read.
-    var digest: String { (try? weightsDigest.get()) ?? "" }
+    /// SHA-256 over the SHA-256 of every file in ``definingFiles``: a fine-tuned folder that shares the
+    /// base model's Transformer weights but adds a Dense adapter gets a digest of its own.
+    /// Empty if a file can no longer be read.
+    var digest: String { (try? pipelineDigest.get()) ?? "" }
 
     init(folder: URL, name: String) throws {
         self.folder = folder
@@ -44,9 +54,9 @@ final class SentenceTransformerEncoder: TextEncoder {
 
         let settings = try JSONConfig.optional(transformerFolder.appendingPathComponent("sentence_bert_config.json"))
         let positions = bert.config.maxPositions
-        if let configured = try settings?.int("max_seq_length") {
+        if let settings, let configured = try settings.int("max_seq_length") {
             guard configured >= 2 else {
-                throw EmbeddingsError.invalidConfig(path: settings!.path, reason: "max_seq_length must be at least 2")
+                throw EmbeddingsError.invalidConfig(path: settings.path, reason: "max_seq_length must be at least 2")
             }
             maxSequenceLength = min(configured, positions)
         } else {
@@ -93,6 +103,24 @@ final class SentenceTransformerEncoder: TextEncoder {
         }
         self.heads = heads
         dimension = width
+        definingFiles = Self.definingFiles(in: folder, manifest: manifest)
+    }
+
+    private static func definingFiles(in folder: URL, manifest: ModuleManifest) -> [String] {
+        let fileManager = FileManager.default
+        var candidates = ["modules.json"]
+        for entry in manifest.entries {
+            let prefix = (entry.path ?? "").isEmpty ? "" : entry.path! + "/"
+            candidates += ["config.json", "model.safetensors"].map { prefix + $0 }
+            if entry.kind == .transformer {
+                candidates += ["sentence_bert_config.json", "tokenizer.json", "vocab.txt", "tokenizer_config.json"]
+                    .map { prefix + $0 }
+            }
+        }
+        var seen = Set<String>()
+        return candidates.filter { path in
+            seen.insert(path).inserted && fileManager.fileExists(atPath: folder.appendingPathComponent(path).path)
+        }
     }
 
     /// The token ids of one text, as sentence-transformers feeds them to the model.

@@ -11,6 +11,8 @@ struct AddedTokens: Sendable {
         let scalars: [Unicode.Scalar]
         let id: Int32
         let content: String
+        /// Matched in normalized text rather than in the raw text.
+        var normalized = false
         var singleWord = false
     }
 

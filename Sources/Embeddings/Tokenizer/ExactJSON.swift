@@ -63,7 +63,12 @@ enum ExactJSON: Equatable {
         var offset = 0
 
         mutating func skipWhitespace() {
-            while offset < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[offset]) { offset += 1 }
+            while offset < bytes.count {
+                switch bytes[offset] {
+                case 0x20, 0x09, 0x0A, 0x0D: offset += 1
+                default: return
+                }
+            }
         }
 
         func fail(_ reason: String) -> ParseError { ParseError(offset: offset, reason: reason) }
@@ -128,7 +133,15 @@ enum ExactJSON: Equatable {
 
         mutating func number() throws -> Double {
             let start = offset
-            while offset < bytes.count, "+-0123456789.eE".utf8.contains(bytes[offset]) { offset += 1 }
+            scan: while offset < bytes.count {
+                switch bytes[offset] {
+                case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "-"),
+                     UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E"):
+                    offset += 1
+                default:
+                    break scan
+                }
+            }
             guard offset > start, let value = Double(String(decoding: bytes[start..<offset], as: UTF8.self)) else {
                 offset = start
                 throw fail("unexpected character")

@@ -1,6 +1,7 @@
 import Foundation
 
-/// Why a tokenizer folder could not be loaded; each description is one line naming the file.
+/// Why a tokenizer folder could not be loaded; each description is one line starting with the
+/// file's path.
 public enum TokenizerError: Error, CustomStringConvertible, Equatable {
     /// Neither `tokenizer.json` nor `vocab.txt` is in the folder.
     case missingVocabulary(folder: String)

@@ -8,7 +8,7 @@ import Foundation
 /// `BertProcessing`, or null. Anything else is rejected rather than tokenized differently.
 enum TokenizerJSON {
     static func tokenizer(file url: URL, modelMaxLength: Int?) throws -> WordPieceTokenizer {
-        let name = url.lastPathComponent
+        let name = url.path
         let root = try read(url)
         func malformed(_ reason: String) -> TokenizerError { .malformed(file: name, reason: reason) }
         func unsupported(_ reason: String) -> TokenizerError { .unsupported(file: name, reason: reason) }
@@ -25,34 +25,29 @@ enum TokenizerJSON {
             guard let id = value.id else { throw malformed("vocab id of \"\(token)\" is not an integer") }
             vocabulary[Array(token.utf8)] = id
         }
-        let unknown = modelObject["unk_token"]?.string ?? "[UNK]"
-        guard let unknownID = vocabulary[Array(unknown.utf8)] else {
-            throw TokenizerError.missingToken(file: name, token: unknown)
-        }
-        let model = WordPieceModel(
-            vocabulary: vocabulary, unknownToken: unknown, unknownID: unknownID,
-            continuingSubwordPrefix: Array((modelObject["continuing_subword_prefix"]?.string ?? "##").utf8),
-            maxInputCharsPerWord: (modelObject["max_input_chars_per_word"]?.id).map(Int.init) ?? 100)
-
         let normalizer = try self.normalizer(root["normalizer"], unsupported: unsupported)
         try checkPreTokenizer(root["pre_tokenizer"], unsupported: unsupported)
 
-        var added: [(AddedTokens.Entry, normalized: Bool)] = []
+        var added: [AddedTokens.Entry] = []
         for token in root["added_tokens"]?.array ?? [] {
             guard let content = token["content"]?.string, let id = token["id"]?.id else {
                 throw malformed("an added token lacks \"content\" or \"id\"")
             }
-            let normalized = token["normalized"]?.bool ?? false
             let entry = AddedTokens.Entry(
                 scalars: Array(content.unicodeScalars), id: id, content: content,
-                singleWord: token["single_word"]?.bool ?? false)
-            added.append((entry, normalized))
+                normalized: token["normalized"]?.bool ?? false, singleWord: token["single_word"]?.bool ?? false)
+            added.append(entry)
         }
 
         func vocabularyID(_ token: String) throws -> Int32 {
-            if let id = vocabulary[Array(token.utf8)] ?? added.first(where: { $0.0.content == token })?.0.id { return id }
+            if let id = vocabulary[Array(token.utf8)] ?? added.first(where: { $0.content.utf8.elementsEqual(token.utf8) })?.id { return id }
             throw TokenizerError.missingToken(file: name, token: token)
         }
+        let unknown = modelObject["unk_token"]?.string ?? "[UNK]"
+        let model = WordPieceModel(
+            vocabulary: vocabulary, unknownToken: unknown, unknownID: try vocabularyID(unknown),
+            continuingSubwordPrefix: Array((modelObject["continuing_subword_prefix"]?.string ?? "##").utf8),
+            maxInputCharsPerWord: (modelObject["max_input_chars_per_word"]?.id).map(Int.init) ?? 100)
         let (clsID, sepID) = try specialIDs(
             root["post_processor"], lookUp: vocabularyID, malformed: malformed, unsupported: unsupported)
         let padID = root["padding"]?["pad_id"]?.id ?? (try? vocabularyID("[PAD]")) ?? 0
@@ -63,7 +58,7 @@ enum TokenizerJSON {
 
     /// The parsed file; one-line errors for unreadable, non-UTF-8 or invalid JSON.
     private static func read(_ url: URL) throws -> ExactJSON {
-        let name = url.lastPathComponent
+        let name = url.path
         let data: Data
         do {
             data = try Data(contentsOf: url)

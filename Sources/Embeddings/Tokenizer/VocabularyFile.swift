@@ -8,9 +8,9 @@ import Foundation
 /// matched in the raw text like tokenizers' special added tokens.
 enum VocabularyFile {
     static func tokenizer(
-        vocab url: URL, config: [String: Any], configName: String, modelMaxLength: Int?
+        vocab url: URL, config: [String: Any], modelMaxLength: Int?
     ) throws -> WordPieceTokenizer {
-        let name = url.lastPathComponent
+        let name = url.path
         let data: Data
         do {
             data = try Data(contentsOf: url)
@@ -52,10 +52,10 @@ enum VocabularyFile {
             lowercase: lowercase)
         let specials = ["unk_token": "[UNK]", "sep_token": "[SEP]", "cls_token": "[CLS]",
                         "pad_token": "[PAD]", "mask_token": "[MASK]"]
-        let added = specials.keys.sorted().compactMap { key -> (AddedTokens.Entry, normalized: Bool)? in
+        let added = specials.keys.sorted().compactMap { key -> AddedTokens.Entry? in
             let content = token(key, specials[key] ?? "")
             guard let tokenID = vocabulary[Array(content.utf8)] else { return nil }
-            return (AddedTokens.Entry(scalars: Array(content.unicodeScalars), id: tokenID, content: content), false)
+            return AddedTokens.Entry(scalars: Array(content.unicodeScalars), id: tokenID, content: content)
         }
         return WordPieceTokenizer(
             normalizer: normalizer, model: model, addedTokens: added,

@@ -18,24 +18,23 @@ extension WordPieceTokenizer {
         }
         if FileManager.default.fileExists(atPath: vocab.path) {
             return try VocabularyFile.tokenizer(
-                vocab: vocab, config: config ?? [:], configName: configURL.lastPathComponent,
-                modelMaxLength: maxLength)
+                vocab: vocab, config: config ?? [:], modelMaxLength: maxLength)
         }
         throw TokenizerError.missingVocabulary(folder: folder.path)
     }
 
-    /// Assembles a tokenizer, resolving `[CLS]`/`[SEP]`/padding ids against the vocabulary.
+    /// Assembles a tokenizer; normalized added tokens are matched in their normalized form.
     init(
-        normalizer: BertNormalizer, model: WordPieceModel, addedTokens: [(AddedTokens.Entry, normalized: Bool)],
+        normalizer: BertNormalizer, model: WordPieceModel, addedTokens: [AddedTokens.Entry],
         clsID: Int32, sepID: Int32, padID: Int32, modelMaxLength: Int?
     ) {
         self.normalizer = normalizer
         self.model = model
-        self.rawAddedTokens = AddedTokens(addedTokens.filter { !$0.normalized }.map { $0.0 })
-        self.normalizedAddedTokens = AddedTokens(addedTokens.filter { $0.normalized }.map { entry in
+        self.rawAddedTokens = AddedTokens(addedTokens.filter { !$0.normalized })
+        self.normalizedAddedTokens = AddedTokens(addedTokens.filter(\.normalized).map { entry in
             AddedTokens.Entry(
-                scalars: normalizer.normalize(entry.0.content.unicodeScalars), id: entry.0.id,
-                content: entry.0.content, singleWord: entry.0.singleWord)
+                scalars: normalizer.normalize(entry.content.unicodeScalars), id: entry.id,
+                content: entry.content, normalized: true, singleWord: entry.singleWord)
         })
         self.clsID = clsID
         self.sepID = sepID
@@ -53,7 +52,7 @@ enum TokenizerFiles {
     }
 
     static func readObject(_ url: URL) throws -> [String: Any] {
-        let name = url.lastPathComponent
+        let name = url.path
         let data: Data
         do {
             data = try Data(contentsOf: url)

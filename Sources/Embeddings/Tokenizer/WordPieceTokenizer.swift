@@ -14,8 +14,10 @@ public struct WordPieceTokenizer: Sendable {
     let rawAddedTokens: AddedTokens
     /// Added tokens found in normalized text (`normalized: true`).
     let normalizedAddedTokens: AddedTokens
-    let clsID: Int32
-    let sepID: Int32
+    /// The id that starts every encoding (`[CLS]`, from the post-processor).
+    public let clsID: Int32
+    /// The id that ends every encoding (`[SEP]`, from the post-processor).
+    public let sepID: Int32
 
     /// The id that pads a batch (the padding id of `tokenizer.json`, else `[PAD]`'s id, else 0).
     public let padID: Int32

@@ -63,8 +63,8 @@ struct WordPieceTokenizerLoadingTests {
     func malformed(contents: String) throws {
         let error = try Self.loadError(["tokenizer.json": contents])
         guard case .malformed(let file, _) = error else { Issue.record("got \(error)"); return }
-        #expect(file == "tokenizer.json")
-        #expect(error.description.hasPrefix("tokenizer.json: "))
+        #expect(file.hasSuffix("/tokenizer.json"))
+        #expect(error.description.hasPrefix(file + ": "))
         #expect(!error.description.contains("\n"))
     }
 
@@ -79,7 +79,7 @@ struct WordPieceTokenizerLoadingTests {
         let json = Self.tokenizerJSON(model: model, normalizer: normalizer, preTokenizer: preTokenizer)
         let error = try Self.loadError(["tokenizer.json": json])
         guard case .unsupported(let file, let reason) = error else { Issue.record("got \(error)"); return }
-        #expect(file == "tokenizer.json")
+        #expect(file.hasSuffix("/tokenizer.json"))
         #expect(reason.contains(needle))
     }
 
@@ -100,7 +100,10 @@ struct WordPieceTokenizerLoadingTests {
     @Test("an unknown token missing from the vocabulary is an error")
     func missingUnknownToken() throws {
         let error = try Self.loadError(["vocab.txt": "[CLS]\n[SEP]\nhello\n"])
-        #expect(error == .missingToken(file: "vocab.txt", token: "[UNK]"))
+        guard case .missingToken(let file, let token) = error else { Issue.record("got \(error)"); return }
+        #expect(file.hasSuffix("/vocab.txt"))
+        #expect(token == "[UNK]")
+        #expect(error.description.hasSuffix("vocab.txt: token \"[UNK]\" is not in the vocabulary"))
     }
 
     @Test("vocab.txt: id is the line index, trailing spaces trimmed, a later duplicate wins; config settings apply")
