@@ -32,4 +32,18 @@ enum BLAS {
         }
         return c
     }
+
+    /// C (rows x k) = A (rows x depth) * B (depth x k); all row-major Double.
+    static func multiply(_ a: [Double], rows: Int, depth: Int, _ b: [Double], k: Int) -> [Double] {
+        var c = [Double](repeating: 0, count: rows * k)
+        a.withUnsafeBufferPointer { ap in
+            b.withUnsafeBufferPointer { bp in
+                c.withUnsafeMutableBufferPointer { out in
+                    cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(rows), Int32(k), Int32(depth),
+                                1, ap.baseAddress, Int32(depth), bp.baseAddress, Int32(k), 0, out.baseAddress, Int32(k))
+                }
+            }
+        }
+        return c
+    }
 }

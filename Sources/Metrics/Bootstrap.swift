@@ -17,8 +17,11 @@ struct Bootstrap {
         var order: [Int32]
         /// Whether position k closes a group of tied scores.
         var closesGroup: [Bool]
-        /// Scores by code.
-        var scores: [Double]
+        /// Scores by code, minus the mean of their class in the original sample (for a stable
+        /// one-pass weighted variance).
+        var centred: [Double]
+        var positiveMean: Double
+        var negativeMean: Double
     }
 
     let positives: Int
@@ -44,12 +47,21 @@ struct Bootstrap {
             for k in 0..<max(order.count - 1, 0) where byCode[order[k]] == byCode[order[k + 1]] {
                 closes[k] = false
             }
-            return SortedModel(order: order.map { Int32($0) }, closesGroup: closes, scores: byCode)
+            let m = positiveIndices.count
+            let positiveMean = byCode[..<m].reduce(0, +) / Double(max(m, 1))
+            let negativeMean = byCode[m...].reduce(0, +) / Double(max(byCode.count - m, 1))
+            let centred = byCode.indices.map { byCode[$0] - ($0 < m ? positiveMean : negativeMean) }
+            return SortedModel(order: order.map { Int32($0) }, closesGroup: closes, centred: centred,
+                               positiveMean: positiveMean, negativeMean: negativeMean)
         }
     }
 
-    func run(samples: Int, seed: UInt64) -> Replicates {
+    /// Runs `samples` replicates; a statistic not wanted is skipped (left NaN).
+    func run(samples: Int, seed: UInt64, auc wantAUC: Bool = true, cohensD wantD: Bool = true) -> Replicates {
         let modelCount = models.count
+        guard samples > 0 else {
+            return Replicates(auc: Array(repeating: [], count: modelCount), cohensD: Array(repeating: [], count: modelCount))
+        }
         var auc = [Double](repeating: .nan, count: modelCount * samples)
         var d = [Double](repeating: .nan, count: modelCount * samples)
         let chunks = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8, samples))
@@ -62,8 +74,8 @@ struct Bootstrap {
                     for replicate in start..<end {
                         draw(into: &counts, replicate: replicate, seed: seed)
                         for (m, model) in models.enumerated() {
-                            aucBase[m * samples + replicate] = weightedAUC(model, counts)
-                            dBase[m * samples + replicate] = weightedCohensD(model, counts)
+                            if wantAUC { aucBase[m * samples + replicate] = weightedAUC(model, counts) }
+                            if wantD { dBase[m * samples + replicate] = weightedCohensD(model, counts) }
                         }
                     }
                 }
@@ -75,13 +87,41 @@ struct Bootstrap {
     }
 
     /// The multiplicity of each pair in replicate `replicate`.
-    private func draw(into counts: inout [Int32], replicate: Int, seed: UInt64) {
+    func draw(into counts: inout [Int32], replicate: Int, seed: UInt64) {
         var generator = SplitMix64(seed: seed ^ (UInt64(replicate) &* 0xD1B5_4A32_D192_ED03))
         _ = generator.next()
         counts.withUnsafeMutableBufferPointer { c in
             c.update(repeating: 0)
-            for _ in 0..<positives { c[generator.index(below: positives)] += 1 }
-            for _ in 0..<negatives { c[positives + generator.index(below: negatives)] += 1 }
+            Self.drawUniform(positives, offset: 0, into: c, &generator)
+            Self.drawUniform(negatives, offset: positives, into: c, &generator)
+        }
+    }
+
+    /// Adds `size` uniform draws from `offset..<offset + size` to `counts`. Two draws per 64-bit
+    /// output, each mapped to the range by Lemire's multiply-shift with rejection (no modulo bias).
+    @inline(__always)
+    private static func drawUniform(_ size: Int, offset: Int, into counts: UnsafeMutableBufferPointer<Int32>,
+                                    _ generator: inout SplitMix64) {
+        guard size > 0 else { return }
+        guard size <= Int(UInt32.max) else {
+            for _ in 0..<size { counts[offset + generator.index(below: size)] &+= 1 }
+            return
+        }
+        let bound = UInt64(size)
+        let threshold = UInt64((0 &- UInt32(size)) % UInt32(size))
+        var remaining = size
+        while remaining > 0 {
+            let bits = generator.next()
+            let low = (bits & 0xFFFF_FFFF) &* bound
+            if low & 0xFFFF_FFFF >= threshold {
+                counts[offset &+ Int(low >> 32)] &+= 1
+                remaining &-= 1
+            }
+            let high = (bits >> 32) &* bound
+            if remaining > 0 && high & 0xFFFF_FFFF >= threshold {
+                counts[offset &+ Int(high >> 32)] &+= 1
+                remaining &-= 1
+            }
         }
     }
 
@@ -94,10 +134,13 @@ struct Bootstrap {
                     for k in 0..<order.count {
                         let code = order[k]
                         let weight = Int(c[Int(code)])
-                        if code < m { groupPositive += weight } else { groupNegative += weight }
+                        // All ones for a positive, zero for a negative: no unpredictable branch.
+                        let positiveMask = Int((code &- m) >> 31)
+                        groupPositive &+= weight & positiveMask
+                        groupNegative &+= weight & ~positiveMask
                         if closes[k] {
-                            twiceU += groupPositive * (2 * below + groupNegative)
-                            below += groupNegative
+                            twiceU &+= groupPositive &* (2 &* below &+ groupNegative)
+                            below &+= groupNegative
                             groupPositive = 0
                             groupNegative = 0
                         }
@@ -108,20 +151,29 @@ struct Bootstrap {
         return Double(twiceU) / 2 / (Double(positives) * Double(negatives))
     }
 
+    /// Weighted Cohen's d in one pass per class: with x the class-centred scores and weights c,
+    /// the replicate mean is mu + sum c x / n and the sum of squares sum c x^2 - (sum c x)^2 / n.
     private func weightedCohensD(_ model: SortedModel, _ counts: [Int32]) -> Double {
         let n1 = Double(positives), n2 = Double(negatives)
         guard n1 + n2 > 2 else { return .nan }
-        return model.scores.withUnsafeBufferPointer { s in
+        return model.centred.withUnsafeBufferPointer { x in
             counts.withUnsafeBufferPointer { c in
-                var sum1 = 0.0, sum2 = 0.0
-                for i in 0..<positives { sum1 += Double(c[i]) * s[i] }
-                for j in positives..<(positives + negatives) { sum2 += Double(c[j]) * s[j] }
-                let mean1 = sum1 / n1, mean2 = sum2 / n2
-                var squares = 0.0
-                for i in 0..<positives { squares += Double(c[i]) * (s[i] - mean1) * (s[i] - mean1) }
-                for j in positives..<(positives + negatives) { squares += Double(c[j]) * (s[j] - mean2) * (s[j] - mean2) }
+                var sum1 = 0.0, squares1 = 0.0, sum2 = 0.0, squares2 = 0.0
+                for i in 0..<positives {
+                    let w = Double(c[i]), v = x[i]
+                    sum1 += w * v
+                    squares1 += w * v * v
+                }
+                for j in positives..<(positives + negatives) {
+                    let w = Double(c[j]), v = x[j]
+                    sum2 += w * v
+                    squares2 += w * v * v
+                }
+                let squares = max(squares1 - sum1 * sum1 / n1, 0) + max(squares2 - sum2 * sum2 / n2, 0)
                 let pooled = (squares / (n1 + n2 - 2)).squareRoot()
-                return pooled > 0 ? (mean1 - mean2) / pooled : .nan
+                let difference = (model.positiveMean + sum1 / n1) - (model.negativeMean + sum2 / n2)
+                // Below 1e-12 the spread is rounding noise of a constant resample: d is undefined there.
+                return pooled > 1e-12 ? difference / pooled : .nan
             }
         }
     }

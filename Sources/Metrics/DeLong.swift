@@ -1,5 +1,3 @@
-import Foundation
-
 /// DeLong's nonparametric variance of the AUC and its test for two correlated AUCs, in Sun & Xu's
 /// fast form (IEEE Signal Processing Letters 21(11), 2014), as `compare_auc_delong_xu.py` in
 /// yandexdataschool/roc_comparison.
@@ -88,16 +86,5 @@ enum DeLong {
         guard spread > 0 else { return (difference > 0 ? .infinity : -.infinity, 0) }
         let z = difference / spread.squareRoot()
         return (z, Normal.twoSidedP(z))
-    }
-}
-
-/// The standard normal distribution, only what the module needs.
-enum Normal {
-    /// Phi^-1(0.975), the 95% two-sided critical value (scipy `norm.ppf(0.975)`).
-    static let z975 = 1.959963984540054
-
-    /// Two-sided p-value 2 (1 - Phi(|z|)) = erfc(|z| / sqrt 2), accurate far into the tail.
-    static func twoSidedP(_ z: Double) -> Double {
-        erfc(abs(z) / 2.0.squareRoot())
     }
 }

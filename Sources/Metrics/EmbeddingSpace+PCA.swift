@@ -39,12 +39,11 @@ extension EmbeddingSpace {
         orthonormalise(&basis)
         var previous: [[Double]] = []
         for _ in 0..<5_000 {
-            var product = basis.map { multiply(a, $0, dimension) }
+            var product = applied(a, basis, dimension)
             orthonormalise(&product)
             // Rayleigh-Ritz: rotate the block onto the eigenvectors of its projected matrix.
-            let projected = (0..<product.count).map { i in
-                (0..<product.count).map { j in dotProduct(product[i], multiply(a, product[j], dimension)) }
-            }
+            let image = applied(a, product, dimension)
+            let projected = product.indices.map { i in product.indices.map { j in dotProduct(product[i], image[j]) } }
             let (_, vectors) = SymmetricEigen.jacobi(projected)
             basis = vectors.map { v in
                 (0..<dimension).map { c in (0..<product.count).reduce(0.0) { $0 + v[$1] * product[$1][c] } }
@@ -59,17 +58,18 @@ extension EmbeddingSpace {
         return previous
     }
 
+    /// A v for each vector of the block, as one matrix product.
+    private static func applied(_ a: [Double], _ block: [[Double]], _ dimension: Int) -> [[Double]] {
+        let k = block.count
+        var columns = [Double](repeating: 0, count: dimension * k)
+        for (j, vector) in block.enumerated() { for r in 0..<dimension { columns[r * k + j] = vector[r] } }
+        let result = BLAS.multiply(a, rows: dimension, depth: dimension, columns, k: k)
+        return (0..<k).map { j in (0..<dimension).map { result[$0 * k + j] } }
+    }
+
     private static func flipped(_ v: [Double]) -> [Double] {
         guard let largest = v.max(by: { abs($0) < abs($1) }) else { return v }
         return largest < 0 ? v.map { -$0 } : v
-    }
-
-    private static func multiply(_ a: [Double], _ v: [Double], _ dimension: Int) -> [Double] {
-        (0..<dimension).map { r in
-            var total = 0.0
-            for c in 0..<dimension { total += a[r * dimension + c] * v[c] }
-            return total
-        }
     }
 
     private static func dotProduct(_ a: [Double], _ b: [Double]) -> Double {

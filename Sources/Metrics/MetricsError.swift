@@ -24,7 +24,7 @@ public enum MetricsError: Error, CustomStringConvertible, Equatable, Sendable {
         case .lengthMismatch(let what, let expected, let got):
             return "\(what): lengths differ (\(got) vs \(expected))"
         case .nonFinite(let what, let index, let value):
-            return "\(what)[\(index)] is \(value): scores must be finite numbers"
+            return "\(what)[\(index)] is \(value): every value must be a finite number"
         case .oneClass(let positives, let negatives):
             let only = positives == 0 ? "negative" : "positive"
             return "only \(only) pairs (\(positives) positive, \(negatives) negative): AUC and class comparisons are undefined with one class"

@@ -74,7 +74,7 @@ public struct PairClassification: Codable, Equatable, Sendable {
         scoreSD = scores.count > 1 ? (all.squares / Double(scores.count - 1)).squareRoot() : 0
         cohensD = EffectSize.cohensDIfDefined(positive: positive, negative: negative)
         if cohensD != nil && bootstrapSamples > 0 {
-            let replicates = Bootstrap(models: [scores], labels: labels).run(samples: bootstrapSamples, seed: seed)
+            let replicates = Bootstrap(models: [scores], labels: labels).run(samples: bootstrapSamples, seed: seed, auc: false)
             cohensDCI95 = Bootstrap.percentileInterval(replicates.cohensD[0])
         } else {
             cohensDCI95 = nil
@@ -90,6 +90,14 @@ public struct PairClassification: Codable, Equatable, Sendable {
     /// The threshold used for `atThreshold`.
     public var threshold: Double { atThreshold.threshold }
 
+    /// The honest threshold fitted on a separate calibration split and scored on these pairs
+    /// (`HonestThreshold.calibrated`); use it instead of `crossFitted` when such a split exists.
+    public static func calibrated(calibrationScores: [Double], calibrationLabels: [Bool],
+                                  scores: [Double], labels: [Bool]) throws -> HonestThreshold {
+        try HonestThreshold.calibrated(calibrationScores: calibrationScores, calibrationLabels: calibrationLabels,
+                                       scores: scores, labels: labels)
+    }
+
     /// Only the AUC with its DeLong variance and 95% interval, without the other metrics.
     public static func aucWithDeLong(scores: [Double], labels: [Bool]) throws -> (auc: Double, variance: Double?, ci95: ClosedInterval) {
         try Validation.pairs(scores: scores, labels: labels)
@@ -103,7 +111,7 @@ public struct PairClassification: Codable, Equatable, Sendable {
     public static func bootstrapAUCInterval(scores: [Double], labels: [Bool], samples: Int = 1000, seed: UInt64 = 42) throws -> ClosedInterval? {
         try Validation.pairs(scores: scores, labels: labels)
         guard samples > 0 else { return nil }
-        let replicates = Bootstrap(models: [scores], labels: labels).run(samples: samples, seed: seed)
+        let replicates = Bootstrap(models: [scores], labels: labels).run(samples: samples, seed: seed, cohensD: false)
         return Bootstrap.percentileInterval(replicates.auc[0])
     }
 }

@@ -39,8 +39,8 @@ enum Validation {
             guard row.count == dimension else {
                 throw MetricsError.dimensionMismatch(what: "\(what)[\(index)]", expected: dimension, got: row.count)
             }
-            for value in row where !value.isFinite {
-                throw MetricsError.nonFinite(what: "\(what)[\(index)]", index: index, value: Double(value))
+            for (column, value) in row.enumerated() where !value.isFinite {
+                throw MetricsError.nonFinite(what: "\(what)[\(index)]", index: column, value: Double(value))
             }
         }
         return dimension

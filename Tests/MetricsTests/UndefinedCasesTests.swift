@@ -38,3 +38,37 @@ struct UndefinedCasesTests {
         }
     }
 }
+
+@Suite("Undefined statistics are reported as undefined")
+struct UndefinedStatisticsTests {
+    @Test("All-equal scores: AUC is 0.5, Cohen's d is undefined (nil), the diagnosis is collapsed")
+    func allEqual() throws {
+        let result = try PairClassification(scores: [0.7, 0.7, 0.7, 0.7], labels: [true, false, true, false])
+        #expect(result.auc == 0.5)
+        #expect(result.cohensD == nil && result.cohensDCI95 == nil)
+        #expect(result.diagnosis == .collapsed)
+        #expect(throws: MetricsError.zeroVariance(what: "pooled standard deviation of the scores")) {
+            try EffectSize.cohensD(positive: [0.7, 0.7], negative: [0.7])
+        }
+    }
+
+    @Test("One pair per class: the DeLong variance is undefined and the interval is [0, 1]")
+    func onePerClass() throws {
+        let result = try PairClassification(scores: [0.9, 0.1], labels: [true, false])
+        #expect(result.auc == 1)
+        #expect(result.aucVariance == nil)
+        #expect(result.aucCI95 == ClosedInterval(lower: 0, upper: 1))
+        let comparison = try PairedComparison(baseline: [0.9, 0.1], finetuned: [0.1, 0.9], labels: [true, false])
+        #expect(comparison.delongP == nil && comparison.delongZ == nil)
+    }
+
+    @Test("A non-finite embedding value is reported with its row and column")
+    func embeddingNaN() {
+        do {
+            _ = try EmbeddingSpace.uniformity([[1, 0], [0, .nan]])
+            Issue.record("NaN embedding accepted")
+        } catch {
+            #expect("\(error)" == "embeddings[1][1] is nan: every value must be a finite number")
+        }
+    }
+}
