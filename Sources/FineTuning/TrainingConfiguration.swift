@@ -1,12 +1,16 @@
 /// The hyperparameters of one adapter training run.
+///
+/// Defaults (10 epochs at most, peak lr 3e-3, patience 3, batch 32) were chosen on the validation split
+/// of the generated dating training pairs only (never the test pairs): among lr 3e-4 to 1e-2 and 4 or 10
+/// epochs they reached the lowest validation loss for both adapters, within noise of one another.
 public struct TrainingConfiguration: Equatable, Sendable {
     public var loss: TrainingLoss = .cosine
     public var adapter: AdapterKind = .linear
     /// Hidden width of the MLP adapter; nil means 2 x the embedding dimension (exact identity start).
     public var hidden: Int?
     public var activation: Activation = .relu
-    public var epochs = 4
-    public var learningRate = 1e-3
+    public var epochs = 10
+    public var learningRate = 3e-3
     public var batchSize = 32
     public var seed: UInt64 = 42
     /// Decoupled weight decay (AdamW); 0 is plain Adam.
@@ -15,7 +19,7 @@ public struct TrainingConfiguration: Equatable, Sendable {
     /// linearly to 0 (the Hugging Face "linear" schedule).
     public var warmupRatio = 0.1
     /// Epochs without a lower validation loss before training stops (best weights are kept).
-    public var patience = 2
+    public var patience = 3
     /// A training-log line every this many steps (and at every epoch end).
     public var logEvery = 10
 

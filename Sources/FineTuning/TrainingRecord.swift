@@ -37,6 +37,8 @@ public struct TrainingRecord: Codable, Equatable, Sendable {
     public var steps: Int
     public var stoppedEarly: Bool
     public var encodeSeconds: Double
+    /// True when the base embeddings came from `--embedding-cache` (then `encodeSeconds` is the load time).
+    public var embeddingsCached: Bool
     public var trainSeconds: Double
     public var initialValidationLoss: Double
     public var bestValidationLoss: Double
@@ -51,6 +53,7 @@ public struct TrainingRecord: Codable, Equatable, Sendable {
         case learningRate = "learning_rate", batchSize = "batch_size", weightDecay = "weight_decay"
         case warmupRatio = "warmup_ratio", bestEpoch = "best_epoch", epochsRun = "epochs_run"
         case stoppedEarly = "stopped_early", encodeSeconds = "encode_seconds", trainSeconds = "train_seconds"
+        case embeddingsCached = "embeddings_cached"
         case initialValidationLoss = "initial_validation_loss", bestValidationLoss = "best_validation_loss"
         case finalTrainingLoss = "final_training_loss", finalValidationLoss = "final_validation_loss"
     }
@@ -59,7 +62,7 @@ public struct TrainingRecord: Codable, Equatable, Sendable {
     public init(tool: String, baseModel: FileReference, trainFile: FileReference,
                 validationFile: FileReference?, validationFraction: Double?, trainingPairs: Int,
                 validationPairs: Int, distinctTexts: Int, configuration c: TrainingConfiguration,
-                result r: TrainingResult, encodeSeconds: Double) {
+                result r: TrainingResult, encodeSeconds: Double, embeddingsCached: Bool = false) {
         self.tool = tool
         self.baseModel = baseModel
         self.trainFile = trainFile
@@ -85,6 +88,7 @@ public struct TrainingRecord: Codable, Equatable, Sendable {
         steps = r.steps
         stoppedEarly = r.stoppedEarly
         self.encodeSeconds = encodeSeconds
+        self.embeddingsCached = embeddingsCached
         trainSeconds = r.seconds
         initialValidationLoss = r.initialValidationLoss
         bestValidationLoss = r.bestValidationLoss

@@ -68,6 +68,10 @@ struct FinetuneCommand: ParsableCommand {
     @Option(name: .customLong("log-every"), help: "Write a training-log line every this many steps.")
     var logEvery: Int = TrainingConfiguration().logEvery
 
+    @Option(name: .customLong("embedding-cache"),
+            help: "Folder that keeps the base model's embeddings between runs (keyed by model digest and texts).")
+    var embeddingCache: String?
+
     @Flag(help: "Replace a non-empty output folder.")
     var force = false
 
@@ -130,17 +134,25 @@ struct FinetuneCommand: ParsableCommand {
         let encoder = try EncoderLoader.load(baseFolder.path)
         let clock = ContinuousClock()
         let encodeStart = clock.now
-        let bar = TrainingProgressLine(label: "encoding")
-        let embeddings = try encoder.encode(table.texts) { done, total in bar.update(done, total) }
-        bar.finish()
+        let cache = embeddingCache.map { EmbeddingCache(folder: URL(fileURLWithPath: $0)) }
+        let embeddings: [[Float]]
+        var fromCache = false
+        if let cached = cache?.load(modelDigest: encoder.digest, texts: table.texts, dimension: encoder.dimension) {
+            embeddings = cached
+            fromCache = true
+        } else {
+            let bar = ProgressBar(label: "encoding")
+            embeddings = try encoder.encode(table.texts) { done, total in bar.update(done, total) }
+            bar.finish()
+            try cache?.store(embeddings, modelDigest: encoder.digest, texts: table.texts)
+        }
         let encodeSeconds = Self.seconds(clock.now - encodeStart)
 
-        let trainBar = TrainingProgressLine(label: "training")
+        let trainBar = ProgressBar(label: "training")
         let result = try AdapterTrainer(configuration: configuration).train(
             embeddings: embeddings, training: trainingPairs, validation: validationPairs
         ) { progress in
-            trainBar.update(progress.step, progress.totalSteps,
-                            detail: String(format: "epoch %d loss %.4f", progress.epoch, progress.loss))
+            trainBar.update(progress.step, progress.totalSteps)
         }
         trainBar.finish()
 
@@ -152,14 +164,15 @@ struct FinetuneCommand: ParsableCommand {
             validationFraction: validation == nil ? validationFraction : nil,
             trainingPairs: trainingPairs.count, validationPairs: validationPairs.count,
             distinctTexts: table.texts.count, configuration: configuration, result: result,
-            encodeSeconds: encodeSeconds)
+            encodeSeconds: encodeSeconds, embeddingsCached: fromCache)
         try AdapterModelWriter.write(adapter: result.adapter, baseFolder: baseFolder, log: result.log,
                                      record: record, to: outURL, force: force)
         let summary = String(format: "%@ adapter, %@: validation loss %.4f -> %.4f (best epoch %d of %d run), "
-                             + "encoding %.1f s, training %.1f s; wrote %@",
+                             + "%@ %.1f s, training %.1f s; wrote %@",
                              configuration.adapter.rawValue, configuration.loss.className,
                              result.initialValidationLoss, result.bestValidationLoss, result.bestEpoch,
-                             result.epochsRun, encodeSeconds, result.seconds, out)
+                             result.epochsRun, fromCache ? "embeddings from cache" : "encoding", encodeSeconds,
+                             result.seconds, out)
         FileHandle.standardError.write(Data((summary + "\n").utf8))
     }
 
@@ -169,31 +182,5 @@ struct FinetuneCommand: ParsableCommand {
 
     static func seconds(_ duration: Duration) -> Double {
         Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
-    }
-}
-
-/// A one-line progress display on stderr, drawn only when stderr is a terminal.
-final class TrainingProgressLine {
-    private let label: String
-    private let enabled = isatty(2) == 1
-    private var lastDrawn = -1
-
-    init(label: String) {
-        self.label = label
-    }
-
-    func update(_ done: Int, _ total: Int, detail: String = "") {
-        guard enabled, total > 0 else { return }
-        let percent = 100 * done / total
-        guard percent != lastDrawn || done == total else { return }
-        lastDrawn = percent
-        let width = 30
-        let filled = width * done / total
-        let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
-        FileHandle.standardError.write(Data("\r\(label) [\(bar)] \(done)/\(total) \(detail)\u{1B}[K".utf8))
-    }
-
-    func finish() {
-        if enabled && lastDrawn >= 0 { FileHandle.standardError.write(Data("\n".utf8)) }
     }
 }
