@@ -20,7 +20,7 @@ public struct RunEvaluation {
     /// Bootstrap resamples for the intervals.
     public var bootstrapSamples = 1000
     /// Failure examples shown per kind.
-    public var examplesPerKind = 4
+    public var examplesPerKind = 3
     /// Training pairs encoded for the train-vs-held-out gap (a seeded sample when there are more).
     public var trainPairsForGap = 1000
 

@@ -227,9 +227,14 @@ The loss went from {{firstLoss}} at the first logged step to {{lastLoss}} at ste
 
 ## The limit
 
-At the threshold of {{threshold}} the fine-tuned model is right on {{f.accuracy}} of the pairs (precision {{f.precision}}, recall {{f.recall}}, F1 {{f.f1}}). Choosing the threshold well helps only so much: fitted on held-out folds and applied to the rest ({{f.folds}}-fold cross-fitting), the best threshold gives {{f.crossFittedAccuracy}}. The figure sentence-transformers would print, {{f.optimisticAccuracy}} at threshold {{f.optimisticThreshold}}, picks the threshold on these same pairs and is optimistic by construction.
+At the threshold of {{threshold}} the fine-tuned model is right on {{f.accuracy}} of the pairs (precision {{f.precision}}, recall {{f.recall}}, F1 {{f.f1}}).{{#limit.noBetterThanMajority}} That is no better than always answering with the larger class ({{data.majorityShare}}): at this threshold the model's verdicts add nothing, whatever its AUC says about the ranking.{{/limit.noBetterThanMajority}} Choosing the threshold well helps only so much: fitted on held-out folds and applied to the rest ({{f.folds}}-fold cross-fitting), the best threshold gives {{f.crossFittedAccuracy}}. The figure sentence-transformers would print, {{f.optimisticAccuracy}} at threshold {{f.optimisticThreshold}}, picks the threshold on these same pairs and is optimistic by construction.
 
+{{^limit.hasErrors}}
+The fine-tuned model makes no mistake at this threshold on these pairs: the limit, if there is one, lies outside this data.
+{{/limit.hasErrors}}
+{{#limit.hasErrors}}
 The fine-tuned model still gets {{limit.remaining}} pairs wrong: {{limit.falsePositives}} negatives it calls positive and {{limit.falseNegatives}} positives it misses. In {{limit.lowInformation}} of them ({{limit.lowInformationShare}}) at least one text is short or generic, against {{limit.lowInformationOverall}} of all pairs{{#limit.lowInformationOverrepresented}}: vague texts are over-represented among the mistakes, which points at the data rather than the training setup{{/limit.lowInformationOverrepresented}}.
+{{/limit.hasErrors}}
 
 {{#limit.hasExamples}}
 <div class="examples">
@@ -258,7 +263,7 @@ The fine-tuned model still gets {{limit.remaining}} pairs wrong: {{limit.falsePo
 </tbody>
 </table>
 
-Alignment is the mean squared distance between the two embeddings of a positive pair; uniformity is how evenly the embeddings spread over the sphere (Wang & Isola, 2020).{{#uniformitySampled}} Uniformity was estimated on a seeded sample of text pairs.{{/uniformitySampled}}{{#retrieval}} Retrieval: {{queries}} queries over {{documents}} documents from {{folder}}.{{/retrieval}}
+Alignment is the mean squared distance between the two embeddings of a positive pair; uniformity is how evenly the embeddings spread over the sphere (Wang & Isola, 2020).{{#uniformitySampled}} Uniformity was estimated on a seeded sample of text pairs.{{/uniformitySampled}}{{#retrieval}} Retrieval: {{queries}} queries over {{documents}} documents from {{folder}}.{{/retrieval}}{{#spaceContracted}} Fine-tuning pulled the embeddings together (uniformity {{b.uniformity}} → {{f.uniformity}}): texts now look more alike overall, so similarities crowd into a narrower band and a fixed threshold, tuned for the old spread, may no longer sit between the classes.{{/spaceContracted}}
 
 {{#charts.pca}}
 {{> figure}}
@@ -382,7 +387,7 @@ footer.reproduce dd { margin: 0; overflow-wrap: anywhere; }
 
 """####,
         "tldr.mustache": ####"""
-**TL;DR.** On {{data.pairs}} held-out pairs, {{b.name}} reached an AUC of {{b.auc}} (95% CI {{b.aucLo}} to {{b.aucHi}}){{#b.diag.backwards}}: below chance, so it systematically preferred the negative pairs{{/b.diag.backwards}}{{#b.diag.random}}: indistinguishable from guessing{{/b.diag.random}}{{#b.diag.weak}}: right direction, little separation{{/b.diag.weak}}{{#b.diag.strong}}: it already separated the classes well{{/b.diag.strong}}{{#b.diag.collapsed}}, with all similarities crowded near {{b.meanAll}}{{/b.diag.collapsed}}. The fine-tuned model reaches {{f.auc}} ({{f.aucLo}} to {{f.aucHi}}), Cohen's d goes from {{b.d}} to {{f.d}} ({{f.effect}}), and accuracy at a threshold of {{threshold}} from {{b.accuracy}} to {{f.accuracy}}. {{#outcome.improved}}The gain is real: DeLong p {{cmp.p}}.{{/outcome.improved}}{{#outcome.unchanged}}The difference is within noise: DeLong p {{cmp.p}}.{{/outcome.unchanged}}{{#outcome.worse}}The loss is real: DeLong p {{cmp.p}}.{{/outcome.worse}} {{cmp.fixed}} pairs were fixed and {{cmp.broken}} broken.
+**TL;DR.** On {{data.pairs}} held-out pairs, {{b.name}} reached an AUC of {{b.auc}} (95% CI {{b.aucLo}} to {{b.aucHi}}){{#b.diag.backwards}}: below chance, so it systematically preferred the negative pairs{{/b.diag.backwards}}{{#b.diag.random}}: indistinguishable from guessing{{/b.diag.random}}{{#b.diag.weak}}: right direction, little separation{{/b.diag.weak}}{{#b.diag.strong}}: it already separated the classes well{{/b.diag.strong}}{{#b.diag.collapsed}}, with all similarities crowded near {{b.meanAll}}{{/b.diag.collapsed}}. The fine-tuned model reaches {{f.auc}} ({{f.aucLo}} to {{f.aucHi}}), Cohen's d goes from {{b.d}} to {{f.d}} ({{f.effect}}), and accuracy at a threshold of {{threshold}} from {{b.accuracy}} to {{f.accuracy}}{{#limit.noBetterThanMajority}}, which is only what always answering with the larger class would score{{/limit.noBetterThanMajority}}. {{#outcome.improved}}The gain is real: DeLong p {{cmp.p}}.{{/outcome.improved}}{{#outcome.unchanged}}The difference is within noise: DeLong p {{cmp.p}}.{{/outcome.unchanged}}{{#outcome.worse}}The loss is real: DeLong p {{cmp.p}}.{{/outcome.worse}} {{cmp.fixed}} pairs were fixed and {{cmp.broken}} broken.
 
 """####,
     ]

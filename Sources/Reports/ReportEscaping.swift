@@ -25,18 +25,21 @@ enum ReportEscaping {
 
     /// Escapes a user string for report text (Markdown or HTML).
     static func text(_ text: String) -> String {
-        let scalars = Array(oneLine(text).unicodeScalars)
+        let scalars = Array(collapsingWhitespace(text).unicodeScalars)
         var out = ""
         out.reserveCapacity(scalars.count + 16)
+        // Line-start syntax is judged from the first non-space character, as CommonMark does.
+        let start = scalars.firstIndex { $0 != " " } ?? scalars.count
         let markerEnds = { (index: Int) -> Bool in index + 1 >= scalars.count || scalars[index + 1] == " " }
-        let digitRun = scalars.prefix { ("0"..."9").contains($0) }.count
+        let digitEnd = scalars[start...].firstIndex { !("0"..."9").contains($0) } ?? scalars.count
         for (index, scalar) in scalars.enumerated() {
             if let entity = entities[scalar] {
                 out += entity
-            } else if index == 0, let entity = leading[scalar], scalar == "#" || markerEnds(0) || Self.isRule(scalars) {
+            } else if index == start, let entity = leading[scalar],
+                      scalar == "#" || markerEnds(index) || Self.isRule(scalars[start...]) {
                 // "# x" heading, "- x" / "+ x" list item, "---" / "===" rule or setext underline.
                 out += entity
-            } else if index == digitRun, index > 0, scalar == "." || scalar == ")", markerEnds(index) {
+            } else if index == digitEnd, digitEnd > start, scalar == "." || scalar == ")", markerEnds(index) {
                 // "1. x" or "1) x" ordered list item.
                 out += scalar == "." ? "&#46;" : "&#41;"
             } else {
@@ -47,13 +50,29 @@ enum ReportEscaping {
     }
 
     /// Whether a line consists of one repeated character and spaces (a thematic break or underline).
-    private static func isRule(_ scalars: [Unicode.Scalar]) -> Bool {
+    private static func isRule(_ scalars: ArraySlice<Unicode.Scalar>) -> Bool {
         guard let first = scalars.first else { return false }
         return scalars.allSatisfy { $0 == first || $0 == " " }
     }
 
-    /// Collapses every run of whitespace (line breaks included) into one space, drops NUL and other
-    /// control characters, and trims the ends.
+    /// Every run of whitespace and control characters (line breaks, NUL) becomes one space; the ends
+    /// keep theirs, so the pieces of a highlighted text still join with spaces.
+    static func collapsingWhitespace(_ text: String) -> String {
+        var out = ""
+        var inRun = false
+        for scalar in text.unicodeScalars {
+            if scalar.properties.isWhitespace || scalar.properties.generalCategory == .control {
+                if !inRun { out += " " }
+                inRun = true
+            } else {
+                inRun = false
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    /// `collapsingWhitespace` with the ends trimmed: a text as one tidy line.
     static func oneLine(_ text: String) -> String {
         var out = ""
         var pendingSpace = false

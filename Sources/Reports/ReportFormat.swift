@@ -1,4 +1,5 @@
 import Foundation
+import Metrics
 
 /// How numbers read on the page: fixed decimals, a real minus sign, percentages, p-values.
 enum ReportFormat {
@@ -47,21 +48,12 @@ enum ReportFormat {
         String(digest.prefix(12))
     }
 
-    /// Conventional size words for |d| (Cohen 1988; Sawilowsky 2009): negligible below 0.2, then
-    /// small, medium (0.5), large (0.8), very large (1.2), huge (2.0); "inverted" when d < 0.
+    /// The effect-size word of d (Metrics' `DiagnosisRule.effectSizeWord`: small 0.2, medium 0.5,
+    /// large 0.8, very large 1.2, huge 2.0), with "inverted" when d is negative and not negligible.
     static func effectSize(_ d: Double) -> String {
         guard d.isFinite else { return "undefined" }
-        let size = abs(d)
-        let word: String
-        switch size {
-        case ..<0.2: word = "negligible"
-        case ..<0.5: word = "small"
-        case ..<0.8: word = "medium"
-        case ..<1.2: word = "large"
-        case ..<2.0: word = "very large"
-        default: word = "huge"
-        }
-        return d < 0 && size >= 0.2 ? word + ", inverted" : word
+        let word = DiagnosisRule.effectSizeWord(d)
+        return d < 0 && word != "negligible" ? word + ", inverted" : word
     }
 
     /// `2026-11-23 04:30 UTC`.

@@ -20,6 +20,7 @@ extension ReportView {
         b = ModelView(r.baseline, role: "Before fine-tuning")
         f = ModelView(r.finetuned, role: "After fine-tuning")
         uniformitySampled = r.baseline.uniformitySampled || r.finetuned.uniformitySampled
+        spaceContracted = r.finetuned.uniformity > r.baseline.uniformity + 0.5
 
         let c = r.comparison
         if c.delongP < 0.05 && c.deltaAUC > 0 {
@@ -80,10 +81,12 @@ extension ReportView {
         limit = LimitView(
             remaining: ReportFormat.count(remaining), falsePositives: ReportFormat.count(e.falsePositives),
             falseNegatives: ReportFormat.count(e.falseNegatives), lowInformation: ReportFormat.count(e.lowInformation),
-            lowInformationShare: ReportFormat.percent(lowShare, 0),
-            lowInformationOverall: ReportFormat.percent(e.lowInformationShareOverall, 0),
+            lowInformationShare: ReportFormat.percent(lowShare),
+            lowInformationOverall: ReportFormat.percent(e.lowInformationShareOverall),
             lowInformationOverrepresented: remaining >= 10 && lowShare > e.lowInformationShareOverall * 1.25,
-            examples: remainingExamples, hasExamples: !remainingExamples.isEmpty)
+            noBetterThanMajority: r.finetuned.classification.accuracy
+                <= Double(max(r.data.positives, r.data.negatives)) / Double(pairs) + 0.005,
+            hasErrors: remaining > 0, examples: remainingExamples, hasExamples: !remainingExamples.isEmpty)
 
         training = r.training.map { log in
             let first = log.points.first?.loss ?? .nan

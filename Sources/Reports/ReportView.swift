@@ -29,6 +29,8 @@ struct ReportView {
     var probes: ProbesView?
     var leakage: LeakageView?
     var uniformitySampled: Bool
+    /// Fine-tuning made the space markedly less uniform (embeddings crowding together).
+    var spaceContracted: Bool
 
     struct KeyValue {
         var key: String
@@ -184,6 +186,9 @@ struct ReportView {
         var lowInformationShare: String
         var lowInformationOverall: String
         var lowInformationOverrepresented: Bool
+        /// The fine-tuned accuracy at the threshold is no better than always answering the larger class.
+        var noBetterThanMajority: Bool
+        var hasErrors: Bool
         var examples: [ExampleView]
         var hasExamples: Bool
     }

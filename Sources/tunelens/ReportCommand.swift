@@ -49,12 +49,14 @@ struct ReportCommand: ParsableCommand {
         var settings = try config.map { try RunConfig.read(URL(fileURLWithPath: $0)) } ?? RunConfig()
         var flags = RunConfig()
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-        func absolute(_ path: String?) -> String? {
-            path.map { $0.hasPrefix("/") ? $0 : cwd.appendingPathComponent($0).standardizedFileURL.path }
+        func absolutePath(_ path: String) -> String {
+            path.hasPrefix("/") ? path : cwd.appendingPathComponent(path).standardizedFileURL.path
         }
+        func absolute(_ path: String?) -> String? { path.map(absolutePath) }
+        /// A path when one exists (or is clearly meant), else a Hugging Face model id as typed.
         func model(_ reference: String?) -> String? {
             guard let reference else { return nil }
-            let path = absolute(reference)!
+            let path = absolutePath(reference)
             return FileManager.default.fileExists(atPath: path) || reference.hasPrefix(".") ? path : reference
         }
         flags.baseline = model(baseline)
@@ -79,7 +81,7 @@ struct ReportCommand: ParsableCommand {
         let runName = try RunName(settings.name ?? RunName.derived(from: settings.finetuned ?? "run"))
         settings.name = runName.value
         let renderer = ReportRenderer(templates: try templates.map { try TemplateSet.overriding(with: URL(fileURLWithPath: $0)) } ?? .builtIn)
-        let outputFolder = URL(fileURLWithPath: absolute(out ?? settings.outputFolder ?? "reports")!, isDirectory: true)
+        let outputFolder = URL(fileURLWithPath: absolutePath(out ?? settings.outputFolder ?? "reports"), isDirectory: true)
 
         let bar = ReportProgressBar()
         let evaluation = RunEvaluation(config: settings, commandLine: CommandLine.arguments.enumerated().map { $0 == 0 ? "tunelens" : $1 },

@@ -1,0 +1,61 @@
+import Evaluation
+import Foundation
+import Testing
+@testable import Reports
+
+@Suite("The evaluation pipeline's optional inputs")
+struct RunEvaluationTests {
+    @Test("Probes, a BEIR folder and a training split reach the result, metrics.json and the page")
+    func extras() throws {
+        var config = GoldenRun.config()
+        config.probes = GoldenRun.folder.appendingPathComponent("probes.jsonl").path
+        config.retrieval = GoldenRun.folder.appendingPathComponent("beir").path
+        // The held-out pairs as their own training split: every text and pair leaks.
+        config.train = GoldenRun.folder.appendingPathComponent("pairs.jsonl").path
+        let result = try GoldenRun.evaluate(config)
+
+        #expect(result.probes.count == 2)
+        #expect(result.probes.allSatisfy { $0.baseline.isFinite && $0.finetuned.isFinite })
+        let retrieval = try #require(result.retrieval)
+        #expect(retrieval.queries == 3 && retrieval.documents == 6)
+        #expect(retrieval.rows.map(\.metric).contains("MRR@10"))
+        let leakage = try #require(result.overfitting)
+        #expect(leakage.exactDuplicates == result.data.uniqueTexts)
+        #expect(leakage.leakedPairs == 16)
+        #expect(abs(leakage.trainAUCFinetuned - result.finetuned.classification.auc) < 1e-12, "same pairs, same AUC")
+
+        let document = MetricsDocument.json(for: result).serialized()
+        #expect(document.contains("\"leaked_pairs\": 16"))
+        let page = try ReportRenderer().render(result).html
+        #expect(page.contains("Leakage and overfitting"))
+        #expect(page.contains("MRR@10"))
+        #expect(page.contains("Probes"))
+    }
+
+    @Test("A run config with an unknown key names the file and line")
+    func unknownKey() throws {
+        let folder = GoldenRun.temporaryFolder("yaml")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("tunelens.yaml")
+        try "title: t\ndata: pairs.jsonl\nthreshold: 0.4\nbaslines: x\n".write(to: file, atomically: true, encoding: .utf8)
+        #expect {
+            _ = try RunConfig.read(file)
+        } throws: { error in
+            "\(error)".hasPrefix(file.path + ":4: unknown key \"baslines\"")
+        }
+    }
+
+    @Test("Relative paths in a run config resolve against its folder; a model id stays an id")
+    func relativePaths() throws {
+        let folder = GoldenRun.temporaryFolder("yaml")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("tunelens.yaml")
+        try "data: sub/pairs.jsonl\nbaseline: sentence-transformers/all-MiniLM-L6-v2\nthreshold: 0.3\nseed: 7\ncolumns:\n  text_a: question\n"
+            .write(to: file, atomically: true, encoding: .utf8)
+        let config = try RunConfig.read(file)
+        #expect(config.data == folder.appendingPathComponent("sub/pairs.jsonl").path)
+        #expect(config.baseline == "sentence-transformers/all-MiniLM-L6-v2")
+        #expect(config.threshold == 0.3 && config.seed == 7)
+        #expect(config.columns == ["text_a": "question"])
+    }
+}
