@@ -14,6 +14,7 @@ struct Tunelens: ParsableCommand {
             BenchCommand.self,
             IndexCommand.self,
             DiffCommand.self,
+            BenchCommand.self,
             FinetuneCommand.self,
             DemoCommand.self,
         ]

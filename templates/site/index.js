@@ -16,7 +16,12 @@
   }
   // The same rounding as the diff page (Number.prototype.toFixed; see SiteNumberFormat.swift).
   function fixed(x, digits) { return x === null || x === undefined ? "n/a" : x.toFixed(digits); }
-  function signed(x, digits) { return x === null || x === undefined ? "n/a" : (x > 0 ? "+" : "") + x.toFixed(digits); }
+  function signed(x, digits) {
+    if (x === null || x === undefined) { return "n/a"; }
+    var text = x.toFixed(digits);
+    if (/^[-0.]*$/.test(text)) { return (0).toFixed(digits); }
+    return (x > 0 ? "+" : "") + text;
+  }
   function pValue(p) { return p < 0.001 ? "< 0.001" : fixed(p, 3); }
   function withInterval(x, interval, digits) {
     if (x === null || !interval) { return fixed(x, digits); }
@@ -61,17 +66,24 @@
     return -1;
   }
 
-  // The precomputed test of runs i and j, turned around when the reader asks for B before A.
+  // The precomputed test of runs i and j (see IndexPage.siteData for the layout), turned around
+  // when the reader asks for B before A.
   function testFor(i, j) {
-    var key = Math.min(i, j) + "," + Math.max(i, j);
-    var test = site.tests[key];
-    if (!test) { return null; }
-    if (i < j) { return test; }
-    return {
-      kind: test.kind, method: test.method, verdict: test.verdict, reason: test.reason,
-      delta: test.delta === null ? null : -test.delta, z: test.z === null ? null : -test.z, p: test.p,
-      fixed: test.broken, broken: test.fixed, compared: test.compared
+    var entry = site.tests[Math.min(i, j) + "," + Math.max(i, j)];
+    if (!entry) { return null; }
+    var text = function (index) { return index === null ? null : site.texts[index]; };
+    var test = {
+      kind: entry[0], method: text(entry[1]), verdict: text(entry[2]), reason: text(entry[3]),
+      delta: entry[4], z: entry[5], p: entry[6], fixed: entry[7], broken: entry[8], compared: entry[9]
     };
+    if (i > j) {
+      test.delta = test.delta === null ? null : -test.delta;
+      test.z = test.z === null ? null : -test.z;
+      var fixed = test.fixed;
+      test.fixed = test.broken;
+      test.broken = fixed;
+    }
+    return test;
   }
 
   function renderDiff(idA, idB) {
@@ -84,7 +96,7 @@
       return;
     }
     var a = site.runs[i], b = site.runs[j];
-    box.appendChild(el("h2", { id: "diff-title" }, ["Run B against run A"]));
+    box.appendChild(el("h2", { id: "diff-title" }, [b.name + " against " + a.name]));
     box.appendChild(el("p", {}, [
       "A: ", el("a", { href: a.href, id: "diff-run-a" }, [a.name]), " (" + a.created + ")  ·  B: ",
       el("a", { href: b.href, id: "diff-run-b" }, [b.name]), " (" + b.created + ")"]));
@@ -116,12 +128,20 @@
 
     var rows = [];
     var group = null;
+    // A group whose values (and intervals) are all equal in both runs is marked as such.
+    var identical = {};
+    site.metrics.forEach(function (metric, k) {
+      var same = a.values[k] === b.values[k] && JSON.stringify(a.intervals[k]) === JSON.stringify(b.intervals[k]);
+      identical[metric.group] = (identical[metric.group] !== false) && same;
+    });
     site.metrics.forEach(function (metric, k) {
       var x = a.values[k], y = b.values[k];
       if (x === null && y === null) { return; }
       if (metric.group !== group) {
         group = metric.group;
-        rows.push(el("tr", {}, [el("th", { colspan: "4", scope: "rowgroup" }, [group])]));
+        var head = [group];
+        if (identical[group]) { head.push(" ", el("span", { "class": "muted" }, ["(the same in both runs)"])); }
+        rows.push(el("tr", {}, [el("th", { colspan: "4", scope: "rowgroup" }, head)]));
       }
       var change = x !== null && y !== null && !metric.p ? y - x : null;
       var cls = "num";

@@ -14,7 +14,7 @@ struct DiffPage {
     var a: RunSummary { comparison.a }
     var b: RunSummary { comparison.b }
 
-    func context(toolVersion: String) -> [String: Any] {
+    func context() -> [String: Any] {
         let significance = comparison.significance
         var context: [String: Any] = [
             "nameA": a.name, "nameB": b.name,
@@ -40,7 +40,6 @@ struct DiffPage {
             "changedHyperparameters": comparison.hyperparameters.filter(\.changed).map(\.label).joined(separator: ", "),
             "rocSVG": rocChart.svg,
             "rocSummary": rocChart.summary,
-            "toolVersion": toolVersion,
         ]
         if case let .unpaired(_, _, _, reason) = significance { context["unpairedReason"] = reason }
         if let distributions = distributionChart {
@@ -84,6 +83,7 @@ struct DiffPage {
     private func section(_ section: RunComparison.Section) -> [String: Any] {
         [
             "title": section.title,
+            "identical": section.isIdentical,
             "rows": section.rows.map { row -> [String: Any] in
                 let digits = row.metric.digits
                 var change = ""
@@ -115,45 +115,59 @@ struct DiffPage {
             guard let roc = model.roc else { return }
             curves.append(ROCCurve(name: name, points: roc.map { ChartPoint(x: $0.x, y: $0.y) }, auc: model.auc, style: style))
         }
-        add("A: \(a.name), fine-tuned", a.finetuned, SeriesStyle(colorIndex: 0, dashIndex: 0))
-        add("B: \(b.name), fine-tuned", b.finetuned, SeriesStyle(colorIndex: 1, dashIndex: 1))
+        add("A fine-tuned", a.finetuned, SeriesStyle(colorIndex: 0, dashIndex: 0))
+        add("B fine-tuned", b.finetuned, SeriesStyle(colorIndex: 1, dashIndex: 1))
         let sharedBaseline = a.dataDigest != nil && a.dataDigest == b.dataDigest
             && a.baseline.name == b.baseline.name && a.baseline.auc == b.baseline.auc
         if sharedBaseline {
-            add("Baseline (both runs)", a.baseline, SeriesStyle(colorIndex: 2, dashIndex: 2))
+            add("Baseline, both runs", a.baseline, SeriesStyle(colorIndex: 2, dashIndex: 2))
         } else {
-            add("A: baseline", a.baseline, SeriesStyle(colorIndex: 2, dashIndex: 2))
-            add("B: baseline", b.baseline, SeriesStyle(colorIndex: 3, dashIndex: 3))
+            add("A baseline", a.baseline, SeriesStyle(colorIndex: 2, dashIndex: 2))
+            add("B baseline", b.baseline, SeriesStyle(colorIndex: 3, dashIndex: 3))
         }
         return ROCChart(title: "ROC curves of both runs", curves: curves)
     }
 
-    /// The two fine-tuned models' similarity distributions overlaid, with each run's threshold.
-    /// From the per-pair scores on shared bins when both runs have them, else from the histograms
-    /// in metrics.json.
+    /// The two fine-tuned models' similarity distributions overlaid (colour: class; dash: run),
+    /// with each run's threshold, one line when both runs use the same. From the per-pair scores on
+    /// shared bins when both runs have them, else from the histograms in metrics.json.
     var distributionChart: DistributionChart? {
-        var runs: [DistributionChart.Run] = []
+        var histograms: [(name: String, positive: Histogram, negative: Histogram)] = []
         if let pairsA = comparison.pairsA, let pairsB = comparison.pairsB {
             let all = pairsA.finetuned + pairsB.finetuned
             guard let low = all.min(), let high = all.max() else { return nil }
             let range = Swift.min(low, 0)...Swift.max(high, 1)
-            for (label, run, pairs) in [("A", a, pairsA), ("B", b, pairsB)] {
+            for (label, pairs) in [("A", pairsA), ("B", pairsB)] {
                 let positive = pairs.pairs.filter { $0.label == 1 }.map(\.finetuned)
                 let negative = pairs.pairs.filter { $0.label == 0 }.map(\.finetuned)
-                runs.append(DistributionChart.Run(name: "\(label): \(run.name)",
-                                                  positive: Histogram(values: positive, bins: 24, range: range),
-                                                  negative: Histogram(values: negative, bins: 24, range: range),
-                                                  threshold: run.threshold))
+                histograms.append((label, Histogram(values: positive, bins: 24, range: range),
+                                   Histogram(values: negative, bins: 24, range: range)))
             }
         } else {
             for (label, run) in [("A", a), ("B", b)] {
                 guard let histogram = run.finetuned.histogram else { return nil }
-                runs.append(DistributionChart.Run(name: "\(label): \(run.name)",
-                                                  positive: Histogram(edges: histogram.edges, counts: histogram.positive),
-                                                  negative: Histogram(edges: histogram.edges, counts: histogram.negative),
-                                                  threshold: run.threshold))
+                histograms.append((label, Histogram(edges: histogram.edges, counts: histogram.positive),
+                                   Histogram(edges: histogram.edges, counts: histogram.negative)))
             }
         }
-        return DistributionChart.overlay(title: "Fine-tuned similarity distributions, both runs", runs: runs)
+        var series: [DistributionSeries] = []
+        for (index, histogram) in histograms.enumerated() {
+            series.append(DistributionSeries(name: "\(histogram.name): positive", histogram: histogram.positive,
+                                             style: SeriesStyle(colorIndex: 0, dashIndex: index)))
+            series.append(DistributionSeries(name: "\(histogram.name): negative", histogram: histogram.negative,
+                                             style: SeriesStyle(colorIndex: 1, dashIndex: index)))
+        }
+        var markers: [ThresholdMarker] = []
+        if let thresholdA = a.threshold, thresholdA == b.threshold {
+            markers.append(ThresholdMarker(label: "threshold, both runs", value: thresholdA, style: SeriesStyle(colorIndex: 2, dashIndex: 0)))
+        } else {
+            for (index, (label, threshold)) in [("A", a.threshold), ("B", b.threshold)].enumerated() {
+                guard let threshold else { continue }
+                markers.append(ThresholdMarker(label: "\(label) threshold", value: threshold,
+                                               style: SeriesStyle(colorIndex: 2 + index, dashIndex: index)))
+            }
+        }
+        return DistributionChart(title: "Fine-tuned similarity distributions, both runs",
+                                 panels: [DistributionPanel(title: "", series: series, markers: markers)])
     }
 }

@@ -22,7 +22,7 @@ struct IndexPage {
 
     var runs: [RunSummary] { catalog.runs }
 
-    func context(toolVersion: String) -> [String: Any] {
+    func context() -> [String: Any] {
         let newestFirst = Array(runs.reversed())
         let chart = trendChart
         let table = chart.table
@@ -51,7 +51,6 @@ struct IndexPage {
             "testsNote": testsNote,
             "hasDiffPages": !diffPages.isEmpty,
             "diffPages": diffPages.map { ["name": String($0.dropLast(5)), "href": "\(RunCatalog.diffsFolder)/\(SitePaths.encode($0))"] },
-            "toolVersion": toolVersion,
             "siteJSON": siteData.text,
         ]
         if let plateau { context["plateau"] = plateau }
@@ -172,21 +171,32 @@ struct IndexPage {
                 })),
             ])
         }
+        // Each test is [kind, method, verdict, reason, delta, z, p, fixed, broken, compared], its
+        // sentences as indexes into `texts` (a hundred runs repeat the same few sentences).
+        var texts: [String] = []
+        var textIndex: [String: Int] = [:]
+        func text(_ value: String?) -> EmbeddedJSON {
+            guard let value else { return .null }
+            if let index = textIndex[value] { return .number(Double(index)) }
+            textIndex[value] = texts.count
+            texts.append(value)
+            return .number(Double(texts.count - 1))
+        }
         let tests = comparisons.tests.keys.sorted(by: Self.pairKeyOrder).compactMap { key -> (String, EmbeddedJSON)? in
             guard let test = comparisons.tests[key] else { return nil }
             var reason: String?
             if case let .unpaired(_, _, _, why) = test.significance { reason = why }
-            return (key, .object([
-                ("kind", .string(test.significance.kind)),
-                ("method", .string(test.significance.method)),
-                ("verdict", .string(test.significance.verdict)),
-                ("reason", .string(reason)),
-                ("delta", .number(test.significance.deltaAUC)),
-                ("z", .number(test.significance.z)),
-                ("p", .number(test.significance.p)),
-                ("fixed", .number(test.fixed.map(Double.init))),
-                ("broken", .number(test.broken.map(Double.init))),
-                ("compared", .number(test.compared.map(Double.init))),
+            return (key, .array([
+                .string(test.significance.kind),
+                text(test.significance.method),
+                text(test.significance.verdict),
+                text(reason),
+                .number(test.significance.deltaAUC),
+                .number(test.significance.z),
+                .number(test.significance.p),
+                .number(test.fixed.map(Double.init)),
+                .number(test.broken.map(Double.init)),
+                .number(test.compared.map(Double.init)),
             ]))
         }
         let pages = diffPages.map { name -> (String, EmbeddedJSON) in
@@ -200,6 +210,7 @@ struct IndexPage {
             })),
             ("runs", .array(runsJSON)),
             ("tests", .object(tests)),
+            ("texts", .array(texts.map { .string($0) })),
             ("testsNote", .string("No significance test is in the page for this pair; `tunelens diff` computes it.")),
             ("diffPages", .object(pages)),
         ])

@@ -47,10 +47,14 @@ struct MetricCatalog {
             Metric(key: "\(base).f1", label: "F1 at the threshold", digits: 3, direction: .higher),
             Metric(key: "\(base).mcc", label: "Matthews correlation", digits: 3, direction: .higher),
             Metric(key: "\(base).average_precision", label: "Average precision", digits: 3, direction: .higher),
+            Metric(key: "\(base).cross_fitted_accuracy", label: "Accuracy, threshold cross-fitted", digits: 3, direction: .higher),
+            Metric(key: "\(base).best_accuracy_optimistic", label: "Best accuracy, threshold fitted on the test pairs (optimistic)", digits: 3, direction: .higher),
+            Metric(key: "\(base).best_threshold_optimistic", label: "That optimistic threshold", digits: 3, direction: .neutral),
             Metric(key: "models.\(model).sts.spearman", label: "STS Spearman", digits: 3, direction: .higher),
             Metric(key: "models.\(model).sts.pearson", label: "STS Pearson", digits: 3, direction: .higher),
             Metric(key: "models.\(model).space.alignment", label: "Alignment (lower is tighter)", digits: 3, direction: .lower),
             Metric(key: "models.\(model).space.uniformity", label: "Uniformity (lower is more spread)", digits: 3, direction: .lower),
+            Metric(key: "models.\(model).dimension", label: "Embedding dimension", digits: 0, direction: .neutral),
         ])
     }
 
@@ -58,36 +62,45 @@ struct MetricCatalog {
         modelGroup("finetuned", "Fine-tuned model"),
         modelGroup("baseline", "Baseline model"),
         Group(title: "Fine-tuned against baseline, within each run", metrics: [
-            Metric(key: "comparison.delta_auc", label: "Delta AUC (fine-tuned - baseline)", digits: 3, direction: .higher),
+            Metric(key: "comparison.delta_auc", label: "Delta AUC (fine-tuned - baseline)", digits: 3,
+                   interval: "comparison.delta_auc_ci95", direction: .higher),
+            Metric(key: "comparison.delta_cohens_d", label: "Delta Cohen's d (fine-tuned - baseline)", digits: 2,
+                   interval: "comparison.delta_cohens_d_ci95", direction: .higher),
             Metric(key: "comparison.delong_z", label: "DeLong z", digits: 2, direction: .neutral),
             Metric(key: "comparison.delong_p", label: "DeLong p", digits: 3, direction: .neutral, isPValue: true),
             Metric(key: "comparison.fixed", label: "Pairs fixed by fine-tuning", digits: 0, direction: .higher),
             Metric(key: "comparison.broken", label: "Pairs broken by fine-tuning", digits: 0, direction: .lower),
             Metric(key: "comparison.still_wrong", label: "Pairs still wrong", digits: 0, direction: .lower),
+            Metric(key: "comparison.still_right", label: "Pairs still right", digits: 0, direction: .higher),
+            Metric(key: "comparison.lexical.overlap_auc", label: "AUC of word overlap alone", digits: 3, direction: .neutral),
         ]),
         Group(title: "Data", metrics: [
             Metric(key: "data.pairs", label: "Pairs", digits: 0, direction: .neutral),
             Metric(key: "data.positives", label: "Positive pairs", digits: 0, direction: .neutral),
             Metric(key: "data.negatives", label: "Negative pairs", digits: 0, direction: .neutral),
+            Metric(key: "data.unique_texts", label: "Unique texts", digits: 0, direction: .neutral),
         ]),
     ]
 
-    /// The known metrics plus every other numeric key under `models`, `comparison` and `data`
-    /// that any of `runs` carries, sorted by path.
+    /// Top-level objects whose numbers a diff shows (`run` and `config` are shown as settings).
+    static let numericRoots = ["models", "comparison", "data", "retrieval", "leakage", "probes", "training"]
+
+    /// The known metrics plus every other numeric key under `numericRoots` that any of `runs`
+    /// carries, sorted by path; shown with no decimals when every value is a whole number.
     static func covering(_ runs: [RunSummary]) -> MetricCatalog {
         var groups = known
         let knownKeys = Set(groups.flatMap(\.metrics).flatMap { [$0.key] + ($0.interval.map { [$0] } ?? []) })
-        var extra = Set<String>()
+        var extra: [String: Bool] = [:]  // path -> all values whole
         for run in runs {
-            for root in ["models", "comparison", "data"] {
+            for root in numericRoots {
                 for leaf in run.document.numericLeaves(under: root) where !knownKeys.contains(leaf.path) {
-                    extra.insert(leaf.path)
+                    extra[leaf.path] = (extra[leaf.path] ?? true) && leaf.value == leaf.value.rounded()
                 }
             }
         }
         if !extra.isEmpty {
-            groups.append(Group(title: "Other numbers", metrics: extra.sorted().map {
-                Metric(key: $0, label: $0, digits: 3, direction: .neutral)
+            groups.append(Group(title: "Other numbers", metrics: extra.keys.sorted().map {
+                Metric(key: $0, label: $0, digits: extra[$0] == true ? 0 : 3, direction: .neutral)
             }))
         }
         return MetricCatalog(groups: groups)

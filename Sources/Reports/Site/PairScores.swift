@@ -13,9 +13,31 @@ struct PairScores {
     }
 
     var pairs: [Pair]
+    var labels: [Bool]
+    var finetuned: [Double]
+    /// FNV-1a (64 bit) over every pair's texts and label, so that two runs' pairs compare in O(1)
+    /// when the index compares many runs.
+    var fingerprint: UInt64
 
-    var labels: [Bool] { pairs.map { $0.label == 1 } }
-    var finetuned: [Double] { pairs.map(\.finetuned) }
+    init(pairs: [Pair]) {
+        self.pairs = pairs
+        labels = pairs.map { $0.label == 1 }
+        finetuned = pairs.map(\.finetuned)
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        func mix<S: Sequence>(_ bytes: S) where S.Element == UInt8 {
+            for byte in bytes {
+                hash ^= UInt64(byte)
+                hash = hash &* 0x0000_0100_0000_01b3
+            }
+        }
+        for pair in pairs {
+            mix(pair.textA.utf8)
+            mix([0xff])
+            mix(pair.textB.utf8)
+            mix([0xfe, UInt8(pair.label)])
+        }
+        fingerprint = hash
+    }
 
     private struct Line: Decodable {
         var i: Int?
@@ -60,13 +82,10 @@ struct PairScores {
     }
 
     /// Whether `other` holds the same pairs (texts and labels) in the same order: the condition
-    /// for a paired comparison, checked rather than trusted from the digest alone.
+    /// for a paired comparison, checked rather than trusted from the digest alone (texts by their
+    /// 64-bit fingerprint, labels one by one).
     func scoresSamePairs(as other: PairScores) -> Bool {
-        guard pairs.count == other.pairs.count else { return false }
-        for (a, b) in zip(pairs, other.pairs) where a.label != b.label || a.textA != b.textA || a.textB != b.textB {
-            return false
-        }
-        return true
+        pairs.count == other.pairs.count && fingerprint == other.fingerprint && labels == other.labels
     }
 
     private static func reason(_ error: Error) -> String {

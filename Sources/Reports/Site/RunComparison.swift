@@ -22,6 +22,9 @@ struct RunComparison {
     struct Section {
         var title: String
         var rows: [Row]
+
+        /// Every value the same in both runs (e.g. the baseline, when both runs scored the same data).
+        var isIdentical: Bool { rows.allSatisfy { $0.valueA == $0.valueB && $0.intervalA == $0.intervalB } }
     }
 
     /// One line of the setup table: a model, the data, a hyperparameter.
@@ -29,7 +32,9 @@ struct RunComparison {
         var label: String
         var valueA: String
         var valueB: String
-        var changed: Bool { valueA != valueB }
+        /// Rows that name the run (its name, its date) always differ; they are not a change.
+        var identifiesRun = false
+        var changed: Bool { !identifiesRun && valueA != valueB }
     }
 
     var a: RunSummary
@@ -88,8 +93,8 @@ struct RunComparison {
     private static func setupRows(_ a: RunSummary, _ b: RunSummary) -> [SettingRow] {
         func text(_ value: String?) -> String { value ?? "n/a" }
         return [
-            SettingRow(label: "Run name", valueA: a.name, valueB: b.name),
-            SettingRow(label: "Created", valueA: a.created, valueB: b.created),
+            SettingRow(label: "Run name", valueA: a.name, valueB: b.name, identifiesRun: true),
+            SettingRow(label: "Created", valueA: a.created, valueB: b.created, identifiesRun: true),
             SettingRow(label: "Baseline model", valueA: a.baseline.name, valueB: b.baseline.name),
             SettingRow(label: "Baseline digest", valueA: text(a.baseline.digest), valueB: text(b.baseline.digest)),
             SettingRow(label: "Fine-tuned model", valueA: a.finetuned.name, valueB: b.finetuned.name),

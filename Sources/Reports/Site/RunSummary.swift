@@ -99,7 +99,7 @@ struct RunSummary {
             threshold: threshold,
             hyperparameters: Self.hyperparameters(document.value("config.hyperparameters")),
             notes: document.string("config.notes"),
-            command: document.string("config.command"),
+            command: document.string("config.command") ?? commandLine(document.value("config.command_line")),
             document: document)
     }
 
@@ -135,6 +135,15 @@ struct RunSummary {
             result[key] = scalarText(item) ?? jsonText(item)
         }
         return result
+    }
+
+    /// `config.command_line` (an array of arguments) as one line, arguments with spaces quoted.
+    private static func commandLine(_ value: Any?) -> String? {
+        guard let arguments = value as? [Any], !arguments.isEmpty else { return nil }
+        return arguments.map { argument in
+            let text = scalarText(argument) ?? ""
+            return text.isEmpty || text.contains(where: { $0 == " " || $0 == "\"" || $0 == "'" }) ? "'\(text.replacingOccurrences(of: "'", with: "'\\''"))'" : text
+        }.joined(separator: " ")
     }
 
     static func scalarText(_ value: Any) -> String? {

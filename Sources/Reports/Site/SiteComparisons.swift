@@ -1,19 +1,22 @@
 import Foundation
 
 /// The comparisons of run pairs that the index embeds for its in-browser diff, computed here once
-/// with the same code as the diff page (`RunComparison`), so both show the same numbers.
+/// with the same code as the diff page (`AUCSignificance`, `VerdictChanges`), so both show the
+/// same numbers.
 ///
-/// Every pair of runs is precomputed while that is cheap (up to `pairLimit` pairs, i.e. 50 runs).
-/// Beyond that, the pairs among the `pairLimit`-budget most recent runs and each run with the one
-/// before it are embedded; for the rest the page shows the metric deltas and says that the test
-/// is on the diff page. Paired tests read each run's `pairs.jsonl` once.
-/// - Complexity: O(P n log n) for P embedded same-data pairs of n scored pairs each.
+/// Every pair of runs is precomputed while that is cheap. With many runs, pairs are taken in order
+/// of interest (each run with the one before it, then pairs among the most recent runs) until
+/// `pairLimit` pairs or `workBudget` scored pairs of paired tests (DeLong sorts each pair's scores);
+/// for any other pair the page shows the metric deltas and says that `tunelens diff` has the test.
+/// Each run's `pairs.jsonl` is read at most once.
+/// - Complexity: O(P n log n) for P embedded same-data pairs of n scored pairs each, P n bounded
+///   by `workBudget`.
 struct SiteComparisons {
     struct Test {
         var significance: AUCSignificance
-        var fixed: Int?
-        var broken: Int?
-        var compared: Int?
+        var fixed: Int? = nil
+        var broken: Int? = nil
+        var compared: Int? = nil
     }
 
     /// Keyed by "i,j" with i < j, indexes into the runs in time order.
@@ -22,9 +25,10 @@ struct SiteComparisons {
     var complete: Bool
 
     static let pairLimit = 1225
+    /// 400,000 scored pairs: about 270 paired tests on 1,469 pairs each.
+    static let workBudget = 400_000
 
     static func compute(_ runs: [RunSummary]) -> SiteComparisons {
-        let pairs = chosenPairs(count: runs.count)
         var scores: [Int: PairScores?] = [:]
         var problems: [Int: String] = [:]
         func pairScores(_ index: Int) -> PairScores? {
@@ -39,37 +43,38 @@ struct SiteComparisons {
             return loaded
         }
         var tests: [String: Test] = [:]
-        for (i, j) in pairs {
+        var work = 0
+        for (i, j) in candidatePairs(count: runs.count) {
+            guard tests.count < pairLimit else { break }
+            let key = "\(i),\(j)"
+            guard tests[key] == nil else { continue }
             let a = runs[i], b = runs[j]
-            var significance: AUCSignificance
-            var changes: VerdictChanges?
-            if let digest = a.dataDigest, digest == b.dataDigest {
-                let pairsA = pairScores(i), pairsB = pairScores(j)
-                if let problem = problems[i] ?? problems[j] {
-                    significance = AUCSignificance.unpaired(a, b, reason: "a pairs.jsonl cannot be read (\(problem))")
-                } else {
-                    significance = AUCSignificance.between(a, b, pairsA: pairsA, pairsB: pairsB)
-                    changes = VerdictChanges.between(a, b, pairsA: pairsA, pairsB: pairsB)
-                }
-            } else {
-                significance = AUCSignificance.between(a, b, pairsA: nil, pairsB: nil)
+            guard let digest = a.dataDigest, digest == b.dataDigest else {
+                tests[key] = Test(significance: AUCSignificance.between(a, b, pairsA: nil, pairsB: nil))
+                continue
             }
-            tests["\(i),\(j)"] = Test(significance: significance, fixed: changes?.fixed, broken: changes?.broken,
-                                      compared: changes?.compared)
+            let cost = max(a.pairCount ?? 0, 1)
+            guard work + cost <= workBudget else { continue }
+            work += cost
+            let pairsA = pairScores(i), pairsB = pairScores(j)
+            if let problem = problems[i] ?? problems[j] {
+                tests[key] = Test(significance: AUCSignificance.unpaired(a, b, reason: "a pairs.jsonl cannot be read (\(problem))"))
+                continue
+            }
+            let changes = VerdictChanges.between(a, b, pairsA: pairsA, pairsB: pairsB)
+            tests[key] = Test(significance: AUCSignificance.between(a, b, pairsA: pairsA, pairsB: pairsB),
+                              fixed: changes?.fixed, broken: changes?.broken, compared: changes?.compared)
         }
-        return SiteComparisons(tests: tests, complete: pairs.count == runs.count * (runs.count - 1) / 2)
+        return SiteComparisons(tests: tests, complete: tests.count == runs.count * (runs.count - 1) / 2)
     }
 
-    /// All pairs when there are few runs; otherwise the most recent runs' pairs plus neighbours.
-    static func chosenPairs(count: Int) -> [(Int, Int)] {
+    /// Every pair (i < j), most interesting first: each run with the one before it (newest first),
+    /// then every other pair by the recency of its newer run, then of its older run.
+    static func candidatePairs(count: Int) -> [(Int, Int)] {
         guard count >= 2 else { return [] }
-        var recent = count
-        while recent * (recent - 1) / 2 > pairLimit { recent -= 1 }
-        let first = count - recent
-        var pairs: [(Int, Int)] = []
-        for i in 0..<(first) { pairs.append((i, i + 1)) }
-        for i in first..<count {
-            for j in (i + 1)..<count { pairs.append((i, j)) }
+        var pairs: [(Int, Int)] = (0..<(count - 1)).reversed().map { ($0, $0 + 1) }
+        for j in (1..<count).reversed() {
+            for i in (0..<(j - 1)).reversed() { pairs.append((i, j)) }
         }
         return pairs
     }

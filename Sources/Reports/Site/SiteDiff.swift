@@ -37,7 +37,7 @@ public enum SiteDiff {
         }
         let comparison = RunComparison.make(a, b)
         let page = DiffPage(comparison: comparison, pageFolder: folder)
-        let html = try SiteTemplates().render("diff.html.mustache", page.context(toolVersion: SiteVersion.tool))
+        let html = try SiteTemplates().render("diff.html.mustache", page.context())
         try AtomicFile.write(html, to: file)
 
         let reports = a.directory.deletingLastPathComponent()

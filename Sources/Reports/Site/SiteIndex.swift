@@ -14,7 +14,7 @@ public enum SiteIndex {
         public var file: URL
         /// Run folders listed, in time order.
         public var runs: [String]
-        /// Run folders that could not be read, with the reason (one line each).
+        /// Why each unreadable run folder could not be read (one line each, naming the folder or file).
         public var unreadable: [String]
     }
 
@@ -34,12 +34,12 @@ public enum SiteIndex {
         return try FolderLock.withLock(at: directory.appendingPathComponent(lockFileName)) {
             let catalog = try RunCatalog.scan(directory)
             let page = IndexPage(catalog: catalog, diffPages: diffPages(in: directory), folderName: directory.lastPathComponent)
-            let html = try SiteTemplates().render("index.html.mustache", page.context(toolVersion: SiteVersion.tool),
+            let html = try SiteTemplates().render("index.html.mustache", page.context(),
                                                   script: "index.js")
             let file = directory.appendingPathComponent("index.html")
             try AtomicFile.write(html, to: file)
             return Outcome(file: file, runs: catalog.runs.map(\.id),
-                           unreadable: catalog.unreadable.map { "\($0.id): \($0.reason)" })
+                           unreadable: catalog.unreadable.map(\.reason))
         }
     }
 
@@ -49,9 +49,4 @@ public enum SiteIndex {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
         return names.filter { $0.hasSuffix(".html") && !$0.hasPrefix(".") && $0.contains("__") }.sorted()
     }
-}
-
-/// The version written in the pages' footers.
-enum SiteVersion {
-    static let tool = "0.1.0"
 }

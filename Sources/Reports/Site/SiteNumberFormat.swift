@@ -22,10 +22,13 @@ enum SiteNumberFormat {
         return incrementLastDigit(kept)
     }
 
-    /// A signed difference: "+0.012", "-0.004", "0.000".
+    /// A signed difference: "+0.012", "-0.004", and "0.000" for anything that rounds to zero
+    /// (no "-0.000" or "+0.000").
     static func signed(_ x: Double?, _ digits: Int) -> String {
         guard let x, x.isFinite else { return "n/a" }
-        return (x > 0 ? "+" : "") + fixed(x, digits)
+        let text = fixed(x, digits)
+        if text.allSatisfy({ $0 == "-" || $0 == "0" || $0 == "." }) { return fixed(0, digits) }
+        return (x > 0 ? "+" : "") + text
     }
 
     /// "0.912 [0.897, 0.927]", or the value alone when there is no interval.

@@ -1,43 +1,31 @@
 import Foundation
 import Mustache
 
-/// The site's page templates (`templates/site/`): Mustache pages plus the stylesheet and script
-/// they inline. Swift supplies values only; every word of the pages is in the templates.
+/// The site's page templates (`templates/site/`, built into the binary as `SiteDefaultTemplates`):
+/// Mustache pages plus the script and the site's few extra style rules. Swift supplies values
+/// only; every word of the pages is in the templates.
 ///
-/// The folder is `$TUNELENS_TEMPLATES/site` when that variable is set, else the repository's
-/// `templates/site` (found from this source file's path, so a build from a clone finds it).
+/// The pages inline the run report's stylesheet (`templates/style.css`) first, then `site.css`,
+/// so the index, the diffs and the run pages look alike in light, dark and print.
 struct SiteTemplates {
-    var directory: URL
+    var files: [String: String]
+    var reportStylesheet: String
 
-    static var defaultDirectory: URL {
-        if let override = ProcessInfo.processInfo.environment["TUNELENS_TEMPLATES"], !override.isEmpty {
-            return URL(fileURLWithPath: override, isDirectory: true).appendingPathComponent("site", isDirectory: true)
-        }
-        return URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent()  // Site
-            .deletingLastPathComponent()  // Reports
-            .deletingLastPathComponent()  // Sources
-            .deletingLastPathComponent()  // repository root
-            .appendingPathComponent("templates/site", isDirectory: true)
-    }
-
-    init(directory: URL = SiteTemplates.defaultDirectory) {
-        self.directory = directory
+    init(files: [String: String] = SiteDefaultTemplates.files, reportStylesheet: String = TemplateSet.builtIn.stylesheet) {
+        self.files = files
+        self.reportStylesheet = reportStylesheet
     }
 
     func text(_ name: String) throws -> String {
-        let file = directory.appendingPathComponent(name)
-        guard let data = FileManager.default.contents(atPath: file.path) else {
-            throw SiteError.template(name: file.path, reason: "not found")
-        }
-        return String(decoding: data, as: UTF8.self)
+        guard let text = files[name] else { throw SiteError.template(name: "templates/site/\(name)", reason: "not found") }
+        return text
     }
 
-    /// Renders `name` (e.g. "index.html.mustache") with `context`, after adding the shared
-    /// stylesheet (`style`) and, when given, a script file (`script`).
+    /// Renders `name` (e.g. "index.html.mustache") with `context`, after adding the stylesheets
+    /// (`style`) and, when given, a script file (`script`).
     func render(_ name: String, _ context: [String: Any], script: String? = nil) throws -> String {
         var context = context
-        context["style"] = try text("site.css")
+        context["style"] = reportStylesheet + "\n/* site */\n" + (try text("site.css"))
         if let script { context["script"] = try text(script) }
         let template: MustacheTemplate
         do {
@@ -45,7 +33,7 @@ struct SiteTemplates {
         } catch let error as SiteError {
             throw error
         } catch {
-            throw SiteError.template(name: name, reason: "does not parse (\(error))")
+            throw SiteError.template(name: "templates/site/\(name)", reason: "does not parse (\(error))")
         }
         return template.render(context)
     }

@@ -83,6 +83,28 @@ struct SiteBrowserTests {
         #expect(elementText(missing, id: "diff-error") == "No readable run named no-such-run in this folder.")
     }
 
+    @Test("Clicking a column heading sorts the runs; a second click reverses", .enabled(if: chromium != nil))
+    func sorting() throws {
+        let site = try SiteFixture()
+        defer { site.remove() }
+        try SiteIndex.rebuild(reportsDirectory: site.root)
+        let index = try site.text("index.html")
+        // AUC is the fourth column: 0.943 (billing) < 0.986 (first) < 0.989 (second).
+        let clicks = { (count: Int) in
+            index.replacingOccurrences(of: "</body>", with: "<script>var th = document.querySelectorAll('#run-table th')[3];"
+                + String(repeating: "th.click();", count: count) + "</script>\n</body>")
+        }
+        let order = { (html: String) in
+            html.components(separatedBy: "<tr id=\"run-").dropFirst().map { String($0.prefix(while: { $0 != "\"" })) }
+        }
+        let once = site.root.appendingPathComponent("sorted-once.html")
+        try clicks(1).write(to: once, atomically: true, encoding: .utf8)
+        #expect(order(try Self.dumpDOM(once.absoluteString)) == [SiteFixture.otherData, SiteFixture.first, SiteFixture.second])
+        let twice = site.root.appendingPathComponent("sorted-twice.html")
+        try clicks(2).write(to: twice, atomically: true, encoding: .utf8)
+        #expect(order(try Self.dumpDOM(twice.absoluteString)) == [SiteFixture.second, SiteFixture.first, SiteFixture.otherData])
+    }
+
     @Test("The page's number rounding is JavaScript's toFixed", .enabled(if: chromium != nil))
     func roundingAgrees() throws {
         let values: [(Double, Int)] = [(0.8125, 3), (-0.8125, 3), (0.125, 2), (0.5, 0), (2.5, 0), (0.1, 3), (0.9996, 3),

@@ -28,8 +28,14 @@ struct SiteIndexTests {
     func unreadable() throws {
         let site = try SiteFixture()
         defer { site.remove() }
+        // A run page without its metrics.json; a hidden staging folder and diffs/ are not runs.
+        for folder in ["half-written", ".tunelens-staging-x", "diffs"] {
+            try FileManager.default.createDirectory(at: site.run(folder), withIntermediateDirectories: true)
+            try "<!doctype html>".write(to: site.run(folder).appendingPathComponent("index.html"), atomically: true, encoding: .utf8)
+        }
         let outcome = try SiteIndex.rebuild(reportsDirectory: site.root)
-        #expect(outcome.unreadable.count == 2)
+        #expect(outcome.unreadable.count == 3)
+        #expect(outcome.unreadable.contains("half-written: no metrics.json in this run folder"))
         let html = try site.text("index.html")
         let section = try #require(html.components(separatedBy: "id=\"unreadable\"").last)
         #expect(section.contains(SiteFixture.broken))
@@ -63,6 +69,14 @@ struct SiteIndexTests {
     func escaping() throws {
         let site = try SiteFixture()
         defer { site.remove() }
+        // A hand-edited run name that tries to close the data script and open another.
+        let hostile = "x</script><script>alert(1)</script><!--"
+        let metrics = site.run(SiteFixture.otherData).appendingPathComponent("metrics.json")
+        var document = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: metrics)) as? [String: Any])
+        var run = try #require(document["run"] as? [String: Any])
+        run["name"] = hostile
+        document["run"] = run
+        try JSONSerialization.data(withJSONObject: document).write(to: metrics)
         try SiteIndex.rebuild(reportsDirectory: site.root)
         let html = try site.text("index.html")
         #expect(html.contains("First try &lt;/script&gt;&lt;b&gt;bold&lt;/b&gt;"))
@@ -74,6 +88,8 @@ struct SiteIndexTests {
         let parsed = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
         let runs = try #require(parsed?["runs"] as? [[String: Any]])
         #expect(runs.count == 3)
+        #expect(runs.last?["name"] as? String == hostile)
+        #expect(html.contains("x&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;&lt;!--"))
     }
 
     @Test("Is self-contained and deterministic: no network reference, same bytes on a second build")

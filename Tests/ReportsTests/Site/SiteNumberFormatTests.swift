@@ -19,6 +19,8 @@ struct SiteNumberFormatTests {
         #expect(SiteNumberFormat.signed(0.0033, 3) == "+0.003")
         #expect(SiteNumberFormat.signed(-0.08, 2) == "-0.08")
         #expect(SiteNumberFormat.signed(0, 3) == "0.000")
+        #expect(SiteNumberFormat.signed(-0.0004, 3) == "0.000", "a delta that rounds to zero has no sign")
+        #expect(SiteNumberFormat.signed(0.0004, 3) == "0.000")
         #expect(SiteNumberFormat.fixed(nil, 3) == "n/a")
         #expect(SiteNumberFormat.fixed(.nan, 3) == "n/a")
         #expect(SiteNumberFormat.pValue(1.7e-56) == "< 0.001")

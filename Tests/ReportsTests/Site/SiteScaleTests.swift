@@ -17,13 +17,17 @@ struct SiteScaleTests {
         #expect(outcome.runs.count == 100)
         let size = try FileManager.default.attributesOfItem(atPath: outcome.file.path)[.size] as? Int ?? 0
         print("index of 100 runs: \(String(format: "%.2f", seconds)) s (debug build), \(size / 1024) KiB")
-        #expect(seconds < 30, "debug build; a release build is about ten times faster")
+        #expect(seconds < 60, "debug build on a shared machine; the paired tests are bounded by SiteComparisons.workBudget")
         #expect(size < 1_500_000)
         let html = try site.text("index.html")
         #expect(occurrences(of: "<tr id=\"run-", in: html) == 100)
         #expect(html.contains("significance tests are in the page for the pairs among the most recent runs"))
-        let pairs = SiteComparisons.chosenPairs(count: 100)
-        #expect(pairs.count <= SiteComparisons.pairLimit + 100)
-        #expect(pairs.contains { $0 == (0, 1) } && pairs.contains { $0 == (98, 99) })
+        let runs = try RunCatalog.scan(site.root).runs
+        let comparisons = SiteComparisons.compute(runs)
+        #expect(!comparisons.complete)
+        #expect(comparisons.tests.count <= SiteComparisons.pairLimit)
+        // Every run can be compared with the one before it, and the newest with every other.
+        for i in 0..<99 { #expect(comparisons.tests["\(i),\(i + 1)"] != nil) }
+        for i in 0..<99 { #expect(comparisons.tests["\(i),99"] != nil) }
     }
 }
