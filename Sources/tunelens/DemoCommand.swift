@@ -1,6 +1,5 @@
 import ArgumentParser
 import Datasets
-import Embeddings
 import Evaluation
 import FineTuning
 import Foundation
@@ -10,9 +9,9 @@ import Reports
 /// pairs, trains the runs of a ``DemoPlan`` on all-MiniLM-L6-v2, writes a report per run, the index and
 /// one diff, and prints the page to open.
 ///
-/// Every step calls the library entry points its own command uses (`tunelens dataset dating`,
-/// `finetune`, `report`, `diff`); the base model's embeddings are kept in memory between runs, so each
-/// training text is encoded once for the whole demo.
+/// Every step calls what its own command calls (`tunelens dataset dating`, `finetune`, `report`,
+/// `diff`, `index`); fine-tuning keeps the base model's embeddings of the training texts in
+/// `WORK/embeddings`, so each training text is encoded once, by the first run.
 struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
@@ -85,15 +84,12 @@ struct DemoCommand: ParsableCommand {
         say("generating \(plan.trainPairs) training and \(plan.testPairs) held-out dating pairs (seed \(plan.seed))")
         let data = try generateData(plan, into: workFolder.appendingPathComponent("data", isDirectory: true))
 
-        let memo = EmbeddingMemo()
-        let base = MemoizedEncoder(try EncoderLoader.load(baseFolder.path), memo: memo,
-                                   identity: "\(baseFolder.standardizedFileURL.path)|")
-        let trainSet = try PairDataset.read(data.train)
         var headlines: [(String, String)] = []
         for run in plan.runs {
             say("run \(run.name): \(run.adapter) adapter, \(run.loss) loss, \(run.epochs) epoch\(run.epochs == 1 ? "" : "s"), lr \(run.learningRate)")
             let modelFolder = workFolder.appendingPathComponent("models", isDirectory: true).appendingPathComponent(run.name, isDirectory: true)
-            try finetune(run, baseFolder: baseFolder, encoder: base, trainSet: trainSet, trainFile: data.train, out: modelFolder)
+            try finetune(run, baseFolder: baseFolder, trainFile: data.train,
+                         cache: workFolder.appendingPathComponent("embeddings", isDirectory: true), out: modelFolder)
             let outcome = try report(run, baseline: baseFolder, finetuned: modelFolder, data: data, reports: reports)
             headlines.append((run.name, outcome.report.headline))
         }
@@ -139,48 +135,14 @@ struct DemoCommand: ParsableCommand {
         return (train, test)
     }
 
-    /// One adapter training run, as `tunelens finetune` does it, with the base embeddings from the memo.
-    private func finetune(_ run: DemoPlan.Run, baseFolder: URL, encoder: MemoizedEncoder, trainSet: PairDataset,
-                          trainFile: URL, out: URL) throws {
-        let command = try FinetuneCommand.parse(["--base", baseFolder.path, "--train", trainFile.path, "--out", out.path,
-                                                 "--seed", String(seed), "--force"] + run.finetuneArguments)
-        let configuration = try command.trainingConfiguration()
-        let table = try IndexedPairs.prepare(trainSet.pairs.map(FinetuneCommand.labelled), loss: configuration.loss,
-                                             file: trainFile.path)
-        let split = AdapterTrainer.holdOut(table.pairs, fraction: command.validationFraction, seed: configuration.seed,
-                                           minimum: configuration.loss == .mnrl ? 2 : 1)
-
-        let clock = ContinuousClock()
-        let encodeStart = clock.now
-        let bar = ProgressBar(label: "  encoding (training texts)")
-        let embeddings = try encoder.encode(table.texts, progress: bar.update)
-        bar.finish()
-        let encodeSeconds = FinetuneCommand.seconds(clock.now - encodeStart)
-
-        let trainBar = TrainingProgressLine(label: "  training")
-        let result = try AdapterTrainer(configuration: configuration).train(
-            embeddings: embeddings, training: split.training, validation: split.validation
-        ) { progress in
-            trainBar.update(progress.step, progress.totalSteps,
-                            detail: String(format: "epoch %d loss %.4f", progress.epoch, progress.loss))
-        }
-        trainBar.finish()
-        let record = TrainingRecord(
-            tool: "tunelens \(TunelensVersion.string)",
-            baseModel: .init(name: command.base, digest: encoder.digest),
-            trainFile: .init(name: command.train, digest: trainSet.digest),
-            validationFile: nil, validationFraction: command.validationFraction,
-            trainingPairs: split.training.count, validationPairs: split.validation.count,
-            distinctTexts: table.texts.count, configuration: configuration, result: result, encodeSeconds: encodeSeconds)
-        try AdapterModelWriter.write(adapter: result.adapter, baseFolder: baseFolder, log: result.log,
-                                     record: record, to: out, force: true)
-        FileHandle.standardError.write(Data(String(
-            format: "  validation loss %.4f -> %.4f (best epoch %d of %d), encoding %.1f s, training %.1f s\n",
-            result.initialValidationLoss, result.bestValidationLoss, result.bestEpoch, result.epochsRun,
-            encodeSeconds, result.seconds).utf8))
+    /// One adapter training run: `tunelens finetune` itself, with its on-disk embedding cache in the
+    /// work folder, so the training texts are encoded by the first run only (and not at all on a re-run).
+    private func finetune(_ run: DemoPlan.Run, baseFolder: URL, trainFile: URL, cache: URL, out: URL) throws {
+        try FinetuneCommand.parse(["--base", baseFolder.path, "--train", trainFile.path, "--out", out.path,
+                                   "--seed", String(seed), "--embedding-cache", cache.path, "--force"]
+                                  + run.finetuneArguments).run()
     }
 
-    /// One run's report, as `tunelens report` writes it.
     /// The training split is left out of the config: its leakage and train-vs-held-out checks would
     /// encode another 2,000 texts per model per run, as `RunEvaluation` loads its own encoders.
     private func report(_ run: DemoPlan.Run, baseline: URL, finetuned: URL, data: (train: URL, test: URL),

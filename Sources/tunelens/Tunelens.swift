@@ -14,7 +14,6 @@ struct Tunelens: ParsableCommand {
             BenchCommand.self,
             IndexCommand.self,
             DiffCommand.self,
-            BenchCommand.self,
             FinetuneCommand.self,
             DemoCommand.self,
         ]

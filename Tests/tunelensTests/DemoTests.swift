@@ -1,5 +1,3 @@
-import Embeddings
-import Evaluation
 import Foundation
 import Testing
 
@@ -144,46 +142,3 @@ struct DemoTests {
     }
 }
 
-/// The demo's memo: each text is encoded once per model, and two models never share rows.
-@Suite("MemoizedEncoder")
-struct MemoizedEncoderTests {
-    /// Embeds a text as [length, model tag] and counts the texts it was asked for.
-    final class CountingEncoder: TextEncoder {
-        let name: String
-        let digest: String
-        let dimension = 2
-        private(set) var encoded: [String] = []
-        init(name: String, digest: String) {
-            self.name = name
-            self.digest = digest
-        }
-        func encode(_ texts: [String], progress: ((Int, Int) -> Void)?) throws -> [[Float]] {
-            encoded += texts
-            return texts.map { [Float($0.count), Float(digest.count)] }
-        }
-    }
-
-    @Test("a second run over the same texts encodes nothing, and rows come back in input order")
-    func reuse() throws {
-        let inner = CountingEncoder(name: "base", digest: "abc")
-        let memo = EmbeddingMemo()
-        let encoder = MemoizedEncoder(inner, memo: memo)
-        let first = try encoder.encode(["a", "bb", "a", "ccc"])
-        #expect(first.map { $0[0] } == [1, 2, 1, 3])
-        #expect(inner.encoded == ["a", "bb", "ccc"])
-        let second = try MemoizedEncoder(inner, memo: memo).encode(["ccc", "dddd", "bb"])
-        #expect(second.map { $0[0] } == [3, 4, 2])
-        #expect(inner.encoded == ["a", "bb", "ccc", "dddd"])
-    }
-
-    @Test("models with different identities keep separate rows even when their digests are equal")
-    func identities() throws {
-        let memo = EmbeddingMemo()
-        let base = CountingEncoder(name: "base", digest: "same")
-        let tuned = CountingEncoder(name: "tuned", digest: "same")
-        _ = try MemoizedEncoder(base, memo: memo, identity: "base").encode(["x"])
-        _ = try MemoizedEncoder(tuned, memo: memo, identity: "tuned").encode(["x"])
-        #expect(base.encoded == ["x"] && tuned.encoded == ["x"])
-        #expect(memo.count == 2)
-    }
-}
