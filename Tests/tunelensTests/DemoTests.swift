@@ -103,16 +103,16 @@ struct DemoTests {
         let site = folder.appendingPathComponent("site")
         let index = try String(contentsOf: site.appendingPathComponent("index.html"), encoding: .utf8)
         let links = Self.localLinks(in: index)
-        for run in ["linear-1-epoch", "linear-4-epochs"] {
+        for run in ["linear-4-epochs", "linear-10-epochs"] {
             #expect(links.contains { $0.hasPrefix(run + "/") }, "the index does not link the run \(run)")
         }
         for link in Set(links) {
             #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent(link).path),
                     "the index links \(link), which does not exist")
         }
-        #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent("diffs/linear-1-epoch__linear-4-epochs.html").path))
+        #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent("diffs/linear-4-epochs__linear-10-epochs.html").path))
 
-        for run in ["linear-1-epoch", "linear-4-epochs"] {
+        for run in ["linear-4-epochs", "linear-10-epochs"] {
             let metrics = try Self.json(site.appendingPathComponent(run).appendingPathComponent("metrics.json"))
             let auc = try #require(Self.value(metrics, "models.baseline.pair_classification.auc") as? Double)
             let ci = try #require(Self.value(metrics, "models.baseline.pair_classification.auc_ci95") as? [Double])

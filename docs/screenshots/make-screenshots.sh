@@ -14,6 +14,6 @@ shot() { # page, output, height of the window, crop (WxH+X+Y)
   rm -f "$tmp"
   echo "$2: $(stat -c %s "$2") bytes"
 }
-shot "$reports/linear-4-epochs/index.html" "$here/report.png" 3200 "${REPORT_CROP:-1280x1600+0+0}"
+shot "$reports/linear-10-epochs/index.html" "$here/report.png" 3200 "${REPORT_CROP:-1280x1600+0+0}"
 shot "$reports/index.html" "$here/index.png" 1600 "${INDEX_CROP:-1280x1400+0+0}"
-shot "$reports/diffs/linear-4-epochs__mlp-4-epochs.html" "$here/diff.png" 1600 "${DIFF_CROP:-1280x1400+0+0}"
+shot "$reports/diffs/linear-10-epochs__mlp-10-epochs.html" "$here/diff.png" 1600 "${DIFF_CROP:-1280x1400+0+0}"
