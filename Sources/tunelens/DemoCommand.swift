@@ -114,11 +114,18 @@ struct DemoCommand: ParsableCommand {
 
     /// The base model's folder, or an error that says how to get it.
     private func resolveModel() throws -> URL {
+        let hint = "run `make setup` to fetch all-MiniLM-L6-v2, or pass --model"
+        let folder: URL
         do {
-            return try BaseModelFolder.resolve(model)
+            folder = try BaseModelFolder.resolve(model)
         } catch {
-            throw ValidationError("\(model): the base model is missing (\(error)); run `make setup` to fetch all-MiniLM-L6-v2, or pass --model")
+            throw ValidationError("\(model): the base model is missing (\(error)); \(hint)")
         }
+        for file in ["modules.json", "model.safetensors"]
+        where !FileManager.default.fileExists(atPath: folder.appendingPathComponent(file).path) {
+            throw ValidationError("\(folder.path): the base model folder has no \(file); \(hint)")
+        }
+        return folder
     }
 
     /// Writes train.jsonl and test.jsonl as `tunelens dataset dating` does.
