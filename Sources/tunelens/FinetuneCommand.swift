@@ -114,13 +114,13 @@ struct FinetuneCommand: ParsableCommand {
         }
 
         let trainSet = try PairDataset.read(URL(fileURLWithPath: train))
-        var table = try IndexedPairs.prepare(trainSet.pairs.map(Self.labelled), loss: configuration.loss, file: train)
+        var table = try IndexedPairs.prepare(trainSet.pairs.map(Self.trainingPair), loss: configuration.loss, file: train)
         var trainingPairs = table.pairs
         var validationPairs: [IndexedPair]
         var validationReference: TrainingRecord.FileReference?
         if let validation {
             let validationSet = try PairDataset.read(URL(fileURLWithPath: validation))
-            let prepared = try IndexedPairs.prepare(validationSet.pairs.map(Self.labelled),
+            let prepared = try IndexedPairs.prepare(validationSet.pairs.map(Self.trainingPair),
                                                     loss: configuration.loss, file: validation)
             validationPairs = table.absorb(prepared)
             validationReference = .init(name: validation, digest: validationSet.digest)
@@ -176,8 +176,8 @@ struct FinetuneCommand: ParsableCommand {
         FileHandle.standardError.write(Data((summary + "\n").utf8))
     }
 
-    static func labelled(_ pair: LabeledPair) -> LabelledPair {
-        LabelledPair(textA: pair.textA, textB: pair.textB, label: pair.label, score: pair.score, line: pair.line)
+    static func trainingPair(_ pair: LabeledPair) -> TrainingPair {
+        TrainingPair(textA: pair.textA, textB: pair.textB, label: pair.label, score: pair.score, line: pair.line)
     }
 
     static func seconds(_ duration: Duration) -> Double {

@@ -6,9 +6,9 @@ struct IndexedPairsTests {
     @Test("texts are deduplicated in order of first appearance; cosine targets are score, else label")
     func deduplicates() throws {
         let input = [
-            LabelledPair(textA: "a", textB: "b", label: true, score: nil),
-            LabelledPair(textA: "b", textB: "c", label: false, score: nil),
-            LabelledPair(textA: "a", textB: "c", label: nil, score: 0.4),
+            TrainingPair(textA: "a", textB: "b", label: true, score: nil),
+            TrainingPair(textA: "b", textB: "c", label: false, score: nil),
+            TrainingPair(textA: "a", textB: "c", label: nil, score: 0.4),
         ]
         let prepared = try IndexedPairs.prepare(input, loss: .cosine, file: "t.jsonl")
         #expect(prepared.texts == ["a", "b", "c"])
@@ -18,7 +18,7 @@ struct IndexedPairsTests {
 
     @Test("cosine loss on a pair with neither label nor score names the file and line")
     func cosineNeedsLabels() {
-        let input = [LabelledPair(textA: "a", textB: "b", label: nil, score: nil, line: 7)]
+        let input = [TrainingPair(textA: "a", textB: "b", label: nil, score: nil, line: 7)]
         #expect(throws: FineTuningError.self) { try IndexedPairs.prepare(input, loss: .cosine, file: "t.jsonl") }
         do {
             _ = try IndexedPairs.prepare(input, loss: .cosine, file: "t.jsonl")
@@ -30,11 +30,11 @@ struct IndexedPairsTests {
     @Test("ranking loss keeps positives only and refuses data without any")
     func rankingNeedsPositives() throws {
         let mixed = [
-            LabelledPair(textA: "a", textB: "b", label: true, score: nil),
-            LabelledPair(textA: "c", textB: "d", label: false, score: nil),
+            TrainingPair(textA: "a", textB: "b", label: true, score: nil),
+            TrainingPair(textA: "c", textB: "d", label: false, score: nil),
         ]
         #expect(try IndexedPairs.prepare(mixed, loss: .mnrl, file: "t").pairs.count == 1)
-        let negatives = [LabelledPair(textA: "c", textB: "d", label: false, score: nil)]
+        let negatives = [TrainingPair(textA: "c", textB: "d", label: false, score: nil)]
         #expect(throws: FineTuningError.noPositivePairs(file: "t")) {
             try IndexedPairs.prepare(negatives, loss: .mnrl, file: "t")
         }

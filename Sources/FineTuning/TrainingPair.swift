@@ -1,5 +1,5 @@
 /// One training pair as the data file gives it: two texts, a binary label and/or a graded score.
-public struct LabelledPair: Equatable, Sendable {
+public struct TrainingPair: Equatable, Sendable {
     public var textA: String
     public var textB: String
     public var label: Bool?
@@ -26,7 +26,7 @@ public struct IndexedPairs: Equatable, Sendable {
     ///
     /// Cosine: target = score when present, else label as 1/0; a pair with neither is an error.
     /// MNRL: keeps positive pairs only (label 1, or score >= 0.5 when there is no label); none is an error.
-    public static func prepare(_ input: [LabelledPair], loss: TrainingLoss, file: String) throws -> IndexedPairs {
+    public static func prepare(_ input: [TrainingPair], loss: TrainingLoss, file: String) throws -> IndexedPairs {
         var index: [String: Int] = [:]
         var texts: [String] = []
         func id(_ text: String) -> Int {
