@@ -29,14 +29,12 @@ extension RunEvaluation {
         let url = URL(fileURLWithPath: finetunedReference).appendingPathComponent("tunelens_training.json")
         guard let data = FileManager.default.contents(atPath: url.path),
               let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return [] }
-        let keys: [(String, String)] = [
-            ("base_model", "base model"), ("train_file", "training data"), ("training_pairs", "training pairs"),
-            ("loss", "loss"), ("adapter", "adapter"), ("hidden", "adapter width"), ("optimizer", "optimizer"),
-            ("epochs", "epochs"), ("epochs_run", "epochs run"), ("best_epoch", "best epoch"),
-            ("learning_rate", "learning rate"), ("batch_size", "batch size"), ("weight_decay", "weight decay"),
-            ("warmup_ratio", "warmup ratio"), ("seed", "training seed"), ("stopped_early", "stopped early"),
-        ]
-        return keys.compactMap { key, label -> HyperparameterEntry? in
+        // The settings a reader compares between runs, under the record's own key names.
+        let keys = ["base_model", "train_file", "training_pairs", "loss", "adapter", "hidden", "optimizer", "epochs",
+                    "epochs_run", "best_epoch", "learning_rate", "batch_size", "weight_decay", "warmup_ratio", "seed",
+                    "stopped_early"]
+        return keys.compactMap { key -> HyperparameterEntry? in
+            let label = key
             guard let value = object[key] else { return nil }
             if key == "stopped_early", let flag = value as? Bool {
                 return HyperparameterEntry(key: label, value: flag ? "yes" : "no")

@@ -22,7 +22,7 @@ public struct RunEvaluation {
     /// Failure examples shown per kind.
     public var examplesPerKind = 3
     /// Training pairs encoded for the train-vs-held-out gap (a seeded sample when there are more).
-    public var trainPairsForGap = 1000
+    public var trainPairsForGap = 500
 
     public init(config: RunConfig, commandLine: [String], toolVersion: String, created: Date) {
         self.config = config

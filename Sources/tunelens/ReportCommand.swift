@@ -84,10 +84,17 @@ struct ReportCommand: ParsableCommand {
         let outputFolder = URL(fileURLWithPath: absolutePath(out ?? settings.outputFolder ?? "reports"), isDirectory: true)
 
         let bar = ReportProgressBar()
+        var bar: (stage: String, bar: ProgressBar)?
         let evaluation = RunEvaluation(config: settings, commandLine: CommandLine.arguments.enumerated().map { $0 == 0 ? "tunelens" : $1 },
                                        toolVersion: TunelensVersion.string, created: RunEvaluation.creationDate())
-        let result = try evaluation.run { stage, done, total in bar.update("encoding (\(stage))", done, total) }
-        bar.finish()
+        let result = try evaluation.run { stage, done, total in
+            if bar?.stage != stage {
+                bar?.bar.finish()
+                bar = (stage, ProgressBar(label: "encoding (\(stage))"))
+            }
+            bar?.bar.update(done, total)
+        }
+        bar?.bar.finish()
         let outcome = try ReportPublisher.publish(result, run: runName, into: outputFolder, renderer: renderer)
         let size = outcome.report.html.utf8.count
         print("wrote \(outcome.folder.path)/index.html (\(size / 1024) KiB, \(String(format: "%.1f", Date().timeIntervalSince(started))) s): \(outcome.report.headline)")

@@ -49,5 +49,13 @@ struct BrowserTests {
         let png = try Data(contentsOf: shot)
         #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]), "a PNG screenshot at \(shot.path)")
         #expect(png.count > 50_000, "the screenshot shows a rendered page, not a blank one")
+
+        // prefers-color-scheme: dark switches the page's colours.
+        let dark = shots.appendingPathComponent("report-dark.png")
+        try? FileManager.default.removeItem(at: dark)
+        _ = try Self.runChromium(["--force-dark-mode", "--blink-settings=preferredColorScheme=0", "--screenshot=\(dark.path)",
+                                  "--window-size=1280,4000", "--hide-scrollbars", page.absoluteString])
+        let darkPNG = try Data(contentsOf: dark)
+        #expect(darkPNG.count > 50_000 && darkPNG != png, "a different, dark rendering at \(dark.path)")
     }
 }

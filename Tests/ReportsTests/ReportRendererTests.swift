@@ -14,8 +14,7 @@ struct ReportRendererTests {
         #expect(report.html.contains("default-src 'none'"))
         #expect(!report.html.contains("<script"))
         #expect(!report.markdown.contains("<svg"))
-        try? FileManager.default.createDirectory(atPath: "/tmp/tunelens-fixture", withIntermediateDirectories: true)
-        try? report.html.write(toFile: "/tmp/tunelens-fixture/index.html", atomically: true, encoding: .utf8)
-        try? report.markdown.write(toFile: "/tmp/tunelens-fixture/report.md", atomically: true, encoding: .utf8)
+        #expect(report.markdown.contains("<summary>The numbers behind this chart</summary>"), "report.md keeps the charts' tables")
+        #expect(report.html.utf8.count < 1_000_000)
     }
 }

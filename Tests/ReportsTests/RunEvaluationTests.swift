@@ -1,7 +1,7 @@
-import Evaluation
 import Foundation
 import Testing
 @testable import Reports
+@testable import Evaluation
 
 @Suite("The evaluation pipeline's optional inputs")
 struct RunEvaluationTests {
@@ -57,5 +57,20 @@ struct RunEvaluationTests {
         #expect(config.baseline == "sentence-transformers/all-MiniLM-L6-v2")
         #expect(config.threshold == 0.3 && config.seed == 7)
         #expect(config.columns == ["text_a": "question"])
+    }
+}
+
+@Suite("Settings from tunelens finetune")
+struct TrainingRecordTests {
+    @Test("tunelens_training.json in the fine-tuned folder fills the setup's hyperparameters, in a fixed order")
+    func record() throws {
+        let folder = GoldenRun.temporaryFolder("record")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try #"{"schema": "tunelens.training/1", "epochs": 4, "learning_rate": 0.001, "loss": "CosineSimilarityLoss", "base_model": {"name": "all-MiniLM-L6-v2", "digest": "ab"}, "stopped_early": false, "train_seconds": 16.3}"#
+            .write(to: folder.appendingPathComponent("tunelens_training.json"), atomically: true, encoding: .utf8)
+        let evaluation = RunEvaluation(config: RunConfig(), commandLine: [], toolVersion: "test", created: Date())
+        let settings = evaluation.trainingRecordSettings(folder.path)
+        #expect(settings.map(\.key) == ["base_model", "loss", "epochs", "learning_rate", "stopped_early"])
+        #expect(settings.map(\.value) == ["all-MiniLM-L6-v2", "CosineSimilarityLoss", "4", "0.001", "no"])
     }
 }
