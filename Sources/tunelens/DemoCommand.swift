@@ -164,9 +164,15 @@ struct DemoCommand: ParsableCommand {
         let runName = try RunName(run.name)
         let evaluation = RunEvaluation(config: config, commandLine: ["tunelens"] + CommandLine.arguments.dropFirst(),
                                        toolVersion: TunelensVersion.string, created: RunEvaluation.creationDate())
-        let bar = ReportProgressBar()
-        let result = try evaluation.run { stage, done, total in bar.update("  encoding (\(stage))", done, total) }
-        bar.finish()
+        var bar: (stage: String, bar: ProgressBar)?
+        let result = try evaluation.run { stage, done, total in
+            if bar?.stage != stage {
+                bar?.bar.finish()
+                bar = (stage, ProgressBar(label: "  encoding (\(stage))"))
+            }
+            bar?.bar.update(done, total)
+        }
+        bar?.bar.finish()
         let outcome = try ReportPublisher.publish(result, run: runName, into: reports)
         let b = result.baseline.classification, f = result.finetuned.classification
         FileHandle.standardError.write(Data(String(

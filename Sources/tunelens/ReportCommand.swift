@@ -83,7 +83,6 @@ struct ReportCommand: ParsableCommand {
         let renderer = ReportRenderer(templates: try templates.map { try TemplateSet.overriding(with: URL(fileURLWithPath: $0)) } ?? .builtIn)
         let outputFolder = URL(fileURLWithPath: absolutePath(out ?? settings.outputFolder ?? "reports"), isDirectory: true)
 
-        let bar = ReportProgressBar()
         var bar: (stage: String, bar: ProgressBar)?
         let evaluation = RunEvaluation(config: settings, commandLine: CommandLine.arguments.enumerated().map { $0 == 0 ? "tunelens" : $1 },
                                        toolVersion: TunelensVersion.string, created: RunEvaluation.creationDate())
@@ -101,28 +100,5 @@ struct ReportCommand: ParsableCommand {
         if case .failure(let error) = outcome.index {
             FileHandle.standardError.write(Data("tunelens report: the run was written, but the index was not: \(error)\n".utf8))
         }
-    }
-}
-
-/// A one-line progress bar on stderr, drawn only when stderr is a terminal.
-final class ReportProgressBar {
-    private let enabled = isatty(2) == 1
-    private var lastDrawn = Date.distantPast
-    private var drawn = false
-
-    func update(_ label: String, _ done: Int, _ total: Int) {
-        guard enabled, total > 0 else { return }
-        let now = Date()
-        guard done == total || now.timeIntervalSince(lastDrawn) > 0.1 else { return }
-        lastDrawn = now
-        let width = 30
-        let filled = min(width, width * done / total)
-        let bar = String(repeating: "█", count: filled) + String(repeating: "·", count: width - filled)
-        FileHandle.standardError.write(Data("\r\(label) \(bar) \(done)/\(total)\u{1B}[K".utf8))
-        drawn = true
-    }
-
-    func finish() {
-        if drawn { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
     }
 }
