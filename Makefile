@@ -6,7 +6,7 @@ MODEL_DIR := .cache/models/all-MiniLM-L6-v2
 APT_PACKAGES := pkg-config libcmark-dev libopenblas-dev chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: setup setup-apt model build release test bench
+.PHONY: setup setup-apt model build release test bench demo
 
 setup: setup-apt model
 
@@ -33,3 +33,8 @@ test: setup
 
 bench: setup release
 	scripts/bench.sh
+
+# The backwards-baseline story on built-in data: fine-tuning runs, their reports, the index and a diff.
+# Prints the page to open.
+demo: setup release
+	.build/release/tunelens demo
