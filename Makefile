@@ -6,7 +6,7 @@ MODEL_DIR := .cache/models/all-MiniLM-L6-v2
 APT_PACKAGES := pkg-config libcmark-dev libopenblas-dev chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: setup setup-apt model build release test bench fuzz sanitize
+.PHONY: setup setup-apt model build release test bench demo fuzz sanitize
 
 setup: setup-apt model
 
@@ -33,6 +33,11 @@ test: setup
 
 bench: setup release
 	scripts/bench.sh
+
+# The backwards-baseline story on built-in data: fine-tuning runs, their reports, the index and a diff.
+# Prints the page to open.
+demo: setup release
+	.build/release/tunelens demo
 
 # libFuzzer targets (Fuzz/): each runs FUZZ_SECONDS from the committed seeds; a crash fails the build
 # and leaves its input in .build-fuzz/artifacts/<target>/. FUZZ_TARGETS picks a subset.

@@ -20,11 +20,11 @@ let package = Package(
         .systemLibrary(name: "CBLAS", path: "Sources/CBLAS", pkgConfig: "openblas",
                        providers: [.apt(["libopenblas-dev"])]),
 
-        .target(name: "Embeddings", dependencies: ["CBLAS"]),
+        .target(name: "Embeddings", dependencies: ["Datasets", "CBLAS"]),
         .target(name: "Datasets"),
         .target(name: "Metrics", dependencies: ["CBLAS"]),
         .target(name: "Charts"),
-        .target(name: "FineTuning", dependencies: ["Embeddings", "CBLAS"]),
+        .target(name: "FineTuning", dependencies: ["Embeddings", "Datasets", "CBLAS"]),
         .target(name: "Evaluation", dependencies: [
             "Embeddings", "Datasets", "Metrics",
             .product(name: "Yams", package: "Yams"),
@@ -38,7 +38,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
-        .testTarget(name: "EmbeddingsTests", dependencies: ["Embeddings"], resources: [.copy("Resources")]),
+        .testTarget(name: "EmbeddingsTests", dependencies: ["Embeddings", "Datasets"], resources: [.copy("Resources")]),
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets"], resources: [.copy("Resources")]),
         .testTarget(name: "MetricsTests", dependencies: ["Metrics"], resources: [.copy("Resources")]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts"], resources: [.copy("Resources")]),

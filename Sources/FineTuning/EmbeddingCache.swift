@@ -1,4 +1,5 @@
 import Embeddings
+import Datasets
 import Foundation
 
 /// Base-model embeddings kept on disk between runs, so trying another adapter, loss or learning rate on

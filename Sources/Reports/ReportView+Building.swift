@@ -1,5 +1,6 @@
 import Evaluation
 import Foundation
+import Metrics
 
 extension ReportView {
     /// The view of a run. `embedCharts` is false for report.md, which carries the charts' tables only.
@@ -30,6 +31,7 @@ extension ReportView {
         } else {
             outcome = Outcome(unchanged: true)
         }
+        outcome.pastChance = [Diagnosis.weak.rawValue, Diagnosis.strong.rawValue].contains(r.finetuned.classification.diagnosis)
         let pairs = max(r.data.pairs, 1)
         data = DataView(
             file: r.data.file, digest: r.data.digest, digestShort: ReportFormat.shortDigest(r.data.digest),

@@ -46,11 +46,14 @@ struct ReportView {
         var collapsed = false
     }
 
-    /// Exactly one flag is set: whether the paired test says fine-tuning helped.
+    /// Exactly one of improved / unchanged / worse is set: whether the paired test says fine-tuning
+    /// helped. `pastChance` says whether the fine-tuned model now ranks pairs better than chance (its
+    /// diagnosis is weak or strong), so a backwards baseline is only "turned around" when it is.
     struct Outcome {
         var improved = false
         var unchanged = false
         var worse = false
+        var pastChance = false
     }
 
     struct ModelView {

@@ -14,6 +14,7 @@ struct Tunelens: ParsableCommand {
             EmbedCommand.self,
             FinetuneCommand.self,
             DatasetCommand.self,
+            DemoCommand.self,
             BenchCommand.self,
         ]
     )

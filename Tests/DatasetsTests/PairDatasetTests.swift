@@ -56,7 +56,7 @@ struct PairDatasetTests {
     func digest() throws {
         let contents = "{\"text_a\":\"a\",\"text_b\":\"b\",\"label\":1}\n"
         let url = try Fixtures.write("d.jsonl", contents)
-        #expect(try PairDataset.read(url).digest == SHA256Digest.hex(of: Array(contents.utf8)))
+        #expect(try PairDataset.read(url).digest == SHA256.hex(of: Array(contents.utf8)))
     }
 
     @Test("a file over a few megabytes streams through with every line number right")
@@ -69,6 +69,6 @@ struct PairDatasetTests {
         #expect(data.pairs.count == rows)
         #expect(data.pairs.last?.line == rows + 1)
         #expect(data.pairs.last?.textB == "second text \(rows - 1)")
-        #expect(data.digest == SHA256Digest.hex(of: Array(text.utf8)))
+        #expect(data.digest == SHA256.hex(of: Array(text.utf8)))
     }
 }

@@ -14,7 +14,7 @@ enum RunResultFixture {
     ]
 
     static func make(texts: [String]? = nil, name: String = "fixture-run", notes: String? = "A note with <b>markup</b>",
-                     diagnosis: String = "backwards") -> RunResult {
+                     diagnosis: String = "backwards", finetunedDiagnosis: String = "strong") -> RunResult {
         let pool = texts ?? [
             "I never smoke and cannot stand cigarette smoke",
             "I smoke with friends on weekends",
@@ -59,7 +59,7 @@ enum RunResultFixture {
                                    sts: nil, alignment: 0.61, uniformity: -2.1, uniformitySampled: false,
                                    projection: Projection(points: points, explainedVariance: [0.2, 0.1]))
         let finetuned = ModelResult(name: pool[1], reference: "/models/tuned", digest: String(repeating: "cd", count: 32), dimension: 384,
-                                    classification: classification(auc: 0.91, d: 2.17, diagnosis: "strong", roc: rocTuned),
+                                    classification: classification(auc: 0.91, d: 2.17, diagnosis: finetunedDiagnosis, roc: rocTuned),
                                     sts: nil, alignment: 0.31, uniformity: -3.2, uniformitySampled: false,
                                     projection: Projection(points: points.reversed(), explainedVariance: [0.3, 0.1]))
         let failures = [

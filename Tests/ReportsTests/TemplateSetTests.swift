@@ -51,4 +51,13 @@ struct TemplateSetTests {
         let report = try ReportRenderer().render(RunResultFixture.make(diagnosis: diagnosis))
         #expect(report.headline.contains(words), "\(report.headline)")
     }
+
+    @Test("A backwards baseline is only 'turned around' when the fine-tuned model is past chance", arguments: [
+        ("strong", true), ("weak", true), ("random", false), ("backwards", false),
+    ])
+    func turnedAround(finetuned: String, turned: Bool) throws {
+        let report = try ReportRenderer().render(RunResultFixture.make(diagnosis: "backwards", finetunedDiagnosis: finetuned))
+        #expect(report.headline.contains("turned it around") == turned, "\(report.headline)")
+        #expect(report.headline.contains("not past it") == !turned, "\(report.headline)")
+    }
 }

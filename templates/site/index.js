@@ -145,7 +145,8 @@
       }
       var change = x !== null && y !== null && !metric.p ? y - x : null;
       var cls = "num";
-      if (change !== null && change !== 0 && metric.direction !== "neutral") {
+      // A change that rounds to zero at the shown precision is neither better nor worse.
+      if (change !== null && Math.abs(change) >= 0.5 * Math.pow(10, -metric.digits) && metric.direction !== "neutral") {
         cls += (change > 0) === (metric.direction === "higher") ? " better" : " worse";
       }
       rows.push(el("tr", { "data-key": metric.key }, [

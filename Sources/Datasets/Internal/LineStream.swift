@@ -15,7 +15,7 @@ final class LineStream {
     private var start = 0
     private var scanned = 0
     private var reachedEnd = false
-    private var digest = SHA256Digest()
+    private var digest = SHA256()
     private static let chunkSize = 1 << 20
     /// The longest line of a data file: 16 MiB holds two texts at the 100,000-character limit even if
     /// every character were written as a 12-byte `\uD83D\uDE00` escape pair. A longer line is refused

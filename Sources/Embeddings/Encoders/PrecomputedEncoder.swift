@@ -1,3 +1,4 @@
+import Datasets
 import Foundation
 
 /// Embeddings computed elsewhere (an API model, another architecture), read from a JSONL file with one

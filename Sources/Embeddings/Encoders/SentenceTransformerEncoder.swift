@@ -1,3 +1,4 @@
+import Datasets
 import Foundation
 
 /// A sentence-transformers model folder run natively: tokenizer, BERT, then Pooling, Dense and

@@ -87,7 +87,8 @@ struct DiffPage {
             "rows": section.rows.map { row -> [String: Any] in
                 let digits = row.metric.digits
                 var change = ""
-                if let delta = row.delta, delta != 0, row.metric.direction != .neutral {
+                // A delta that rounds to zero at the shown precision is not coloured better or worse.
+                if let delta = row.delta, abs(delta) >= 0.5 * pow(10, -Double(digits)), row.metric.direction != .neutral {
                     change = (delta > 0) == (row.metric.direction == .higher) ? "better" : "worse"
                 }
                 return [

@@ -120,7 +120,7 @@ struct IndexPage {
             (lower, upper, count) = (newLower, newUpper, count + 1)
         }
         guard count >= 3 else { return nil }
-        return "Plateau: the fine-tuned AUC intervals of the last \(count) runs on the same data all share the range \(SiteNumberFormat.fixed(lower, 3)) to \(SiteNumberFormat.fixed(upper, 3)); none of them is clearly better than the others."
+        return "Plateau: the fine-tuned AUC intervals of the last \(count) runs on the same data all share the range \(SiteNumberFormat.fixed(lower, 3)) to \(SiteNumberFormat.fixed(upper, 3)). By their intervals alone none stands out; a diff of two of them runs the paired test on the same pairs, which can still find a difference."
     }
 
     var testsNote: String {

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import Embeddings
+@testable import Datasets
 
 @Suite("SHA-256")
 struct SHA256Tests {
@@ -27,12 +27,16 @@ struct SHA256Tests {
             remaining -= count
             piece = piece * 3 % 1001 + 1
         }
-        #expect(hasher.finalizeHex() == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+        #expect(hasher.hexDigest() == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
     }
 
-    @Test("a file's digest matches Python's hashlib")
+    @Test("a file's digest equals the digest of its bytes, and a missing file is a one-line error")
     func file() throws {
-        let url = Fixtures.tiny.appendingPathComponent("model.safetensors")
-        #expect(try SHA256.hex(ofFile: url) == Fixtures.tinyExpected.sha256)
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("sha-\(UUID().uuidString).bin")
+        let bytes = Data((0..<3_000_000).map { UInt8(truncatingIfNeeded: $0 &* 31) })
+        try bytes.write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        #expect(try SHA256.hex(ofFile: url) == SHA256.hex(of: bytes))
+        #expect(throws: DatasetError.self) { try SHA256.hex(ofFile: url.appendingPathExtension("missing")) }
     }
 }

@@ -1,7 +1,12 @@
 import Foundation
 
-/// SHA-256 (FIPS 180-4), to fingerprint weights and embedding files in reports.
-public struct SHA256 {
+/// SHA-256 (FIPS 180-4), to fingerprint data files, weights and embedding files so a report can say
+/// exactly which bytes it read.
+///
+/// 64-byte blocks, eight 32-bit working variables, 64 rounds (FIPS 180-4, section 6.2); checked against
+/// the NIST example vectors. Incremental: feed pieces with `update`, then read `hexDigest()`.
+/// - Complexity: O(n) in the bytes fed; holds at most one partial block.
+public struct SHA256: Sendable {
     private static let roundConstants: [UInt32] = [
         0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
         0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
@@ -19,7 +24,7 @@ public struct SHA256 {
     private var pending: [UInt8] = []
     private var length: UInt64 = 0
 
-    init() {
+    public init() {
         pending.reserveCapacity(64)
     }
 
@@ -30,15 +35,19 @@ public struct SHA256 {
         return hasher.finalizeHex()
     }
 
+    /// The digest of `bytes` as 64 lowercase hex digits.
+    public static func hex(of bytes: [UInt8]) -> String {
+        hex(of: Data(bytes))
+    }
+
     /// The digest of a file's bytes, read in 1 MiB pieces.
     public static func hex(ofFile url: URL) throws -> String {
         let handle: FileHandle
         do {
             handle = try FileHandle(forReadingFrom: url)
         } catch {
-            throw FileManager.default.fileExists(atPath: url.path)
-                ? EmbeddingsError.unreadable(path: url.path, reason: error.localizedDescription)
-                : EmbeddingsError.missingFile(path: url.path)
+            throw DatasetError.cannotRead(file: url.path, reason: FileManager.default.fileExists(atPath: url.path)
+                ? error.localizedDescription : "no such file")
         }
         defer { try? handle.close() }
         var hasher = SHA256()
@@ -47,7 +56,7 @@ public struct SHA256 {
             do {
                 piece = try handle.read(upToCount: 1 << 20)
             } catch {
-                throw EmbeddingsError.unreadable(path: url.path, reason: error.localizedDescription)
+                throw DatasetError.cannotRead(file: url.path, reason: error.localizedDescription)
             }
             guard let piece, !piece.isEmpty else { break }
             hasher.update(piece)
@@ -55,7 +64,8 @@ public struct SHA256 {
         return hasher.finalizeHex()
     }
 
-    mutating func update(_ data: Data) {
+    /// Feeds more bytes.
+    public mutating func update(_ data: Data) {
         length &+= UInt64(data.count)
         data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
             var offset = 0
@@ -77,7 +87,13 @@ public struct SHA256 {
         }
     }
 
-    mutating func finalizeHex() -> String {
+    /// The digest of everything fed so far, as 64 lowercase hex digits; the hasher can go on being fed.
+    public func hexDigest() -> String {
+        var copy = self
+        return copy.finalizeHex()
+    }
+
+    private mutating func finalizeHex() -> String {
         let bitLength = length &* 8
         var tail = pending
         tail.append(0x80)
