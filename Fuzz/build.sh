@@ -15,8 +15,16 @@ case "$module" in
   embeddings)
     name=Embeddings
     sources=$(find Sources/Embeddings -name '*.swift' | sort)
+    # Embeddings imports Datasets: built first as an instrumented static library with its module.
+    lib="$out/datasets-lib"
+    mkdir -p "$lib"
+    # shellcheck disable=SC2046
+    swiftc "${flags[@]}" -module-name Datasets -emit-module -emit-module-path "$lib/Datasets.swiftmodule" \
+      -emit-library -static $(find Sources/Datasets -name '*.swift' | sort) -o "$lib/libDatasets.a" 2>&1 \
+      | { grep -v 'warning:' || true; }
     # CBLAS is a system-library module: its module map plus OpenBLAS's headers and library.
-    extra=(-I Sources/CBLAS $(pkg-config --cflags-only-I openblas | sed 's/-I/-Xcc -I/g') $(pkg-config --libs openblas))
+    extra=(-I "$lib" -L "$lib" -lDatasets -I Sources/CBLAS
+           $(pkg-config --cflags-only-I openblas | sed 's/-I/-Xcc -I/g') $(pkg-config --libs openblas))
     ;;
   datasets)
     name=Datasets
