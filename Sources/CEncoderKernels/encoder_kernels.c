@@ -6,6 +6,9 @@
 #define TL_X86 1
 #endif
 
+/// 16 floats as one value (one AVX-512 register, two AVX2 or four SSE ones), loadable from any float address.
+typedef float tl_v16 __attribute__((vector_size(64), aligned(4)));
+
 #define TL_TARGET
 #define TL_NAME(name) tl_##name##_generic
 #include "kernels_body.h"
@@ -68,6 +71,11 @@ void tl_bias_residual_layernorm(float *x, const float *bias, const float *residu
 
 void tl_softmax_rows(float *scores, long rows, long cols, long stride) {
     DISPATCH(softmax_rows, scores, rows, cols, stride)
+}
+
+void tl_attention_head(const float *qkv, long length, long stride, long hidden, long offset, long size,
+                       float scale, float *context, long context_stride) {
+    DISPATCH(attention_head, qkv, length, stride, hidden, offset, size, scale, context, context_stride)
 }
 
 float tl_erf(float x) { return tl_erf_approx_generic(x); }

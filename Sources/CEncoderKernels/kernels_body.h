@@ -105,12 +105,57 @@ TL_TARGET static void TL_NAME(softmax_rows)(float *scores, long rows, long cols,
         float largest = lanes[0];
         for (int j = 1; j < 16; j++) largest = lanes[j] > largest ? lanes[j] : largest;
         float total = 0;
+#pragma clang loop vectorize_width(16) interleave_count(1)
         for (c = 0; c < cols; c++) {
             float e = TL_NAME(exp_approx)(line[c] - largest);
             line[c] = e;
             total += e;
         }
         float scale = 1.0f / total;
+#pragma clang loop vectorize_width(16) interleave_count(1)
         for (c = 0; c < cols; c++) line[c] *= scale;
+    }
+}
+
+TL_TARGET static void TL_NAME(attention_head)(const float *qkv, long length, long stride, long hidden,
+                                              long offset, long size, float scale,
+                                              float *context, long context_stride) {
+#pragma clang fp reassociate(on)
+    // Keys transposed and scores padded to a multiple of 16 columns, so every inner loop runs whole
+    // vectors; padded scores are -1e30, whose exponential (2^-125) vanishes next to a sum of at least 1.
+    long padded = (length + 15) & ~15L;
+    float key_t[TL_ATTENTION_MAX_SIZE * TL_ATTENTION_MAX_LENGTH];
+    float scores[TL_ATTENTION_MAX_LENGTH * TL_ATTENTION_MAX_LENGTH];
+    for (long d = 0; d < size; d++) {
+        for (long j = 0; j < length; j++) key_t[d * padded + j] = qkv[j * stride + hidden + offset + d];
+        for (long j = length; j < padded; j++) key_t[d * padded + j] = 0;
+    }
+    for (long i = 0; i < length; i++) {
+        const float *query = qkv + i * stride + offset;
+        float *restrict row = scores + i * padded;
+        // 16 scores at a time, summed over the head's dimensions in registers.
+        for (long j0 = 0; j0 < padded; j0 += 16) {
+            tl_v16 sum = {0};
+            for (long d = 0; d < size; d++) sum += query[d] * *(const tl_v16 *)(key_t + d * padded + j0);
+            *(tl_v16 *)(row + j0) = sum * scale;
+        }
+        for (long j = length; j < padded; j++) row[j] = -1e30f;
+    }
+    TL_NAME(softmax_rows)(scores, length, padded, padded);
+    for (long i = 0; i < length; i++) {
+        float *restrict out = context + i * context_stride + offset;
+        const float *restrict row = scores + i * padded;
+        long d0 = 0;
+        // 16 outputs at a time, summed over the sequence in registers.
+        for (; d0 + 16 <= size; d0 += 16) {
+            tl_v16 sum = {0};
+            for (long j = 0; j < length; j++) sum += row[j] * *(const tl_v16 *)(qkv + j * stride + 2 * hidden + offset + d0);
+            *(tl_v16 *)(out + d0) = sum;
+        }
+        for (; d0 < size; d0++) {
+            float sum = 0;
+            for (long j = 0; j < length; j++) sum += row[j] * qkv[j * stride + 2 * hidden + offset + d0];
+            out[d0] = sum;
+        }
     }
 }

@@ -66,4 +66,38 @@ struct EncoderKernelsTests {
             #expect(maxAbsDifference(Array(scores[(row * cols)..<((row + 1) * cols)]), expected) <= 1e-7)
         }
     }
+
+    @Test("one head's attention over a short sequence matches softmax(q k / sqrt d) v", arguments: [1, 5, 16, 17, 64])
+    func attention(length: Int) {
+        let hidden = 8, size = 4, head = 1
+        var state: UInt64 = UInt64(length)
+        func random() -> Float {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Float(Int64(bitPattern: state >> 11) % 2_000_000) / 500_000 - 2
+        }
+        let qkv = (0..<(length * 3 * hidden)).map { _ in random() }
+        var context = [Float](repeating: 0, count: length * hidden)
+        let scale = 1 / Float(size).squareRoot()
+        tl_attention_head(qkv, length, 3 * hidden, hidden, head * size, size, scale, &context, hidden)
+        func query(_ i: Int, _ d: Int) -> Double { Double(qkv[i * 3 * hidden + head * size + d]) }
+        func key(_ j: Int, _ d: Int) -> Double { Double(qkv[j * 3 * hidden + hidden + head * size + d]) }
+        func value(_ j: Int, _ d: Int) -> Double { Double(qkv[j * 3 * hidden + 2 * hidden + head * size + d]) }
+        for i in 0..<length {
+            var scores: [Double] = []
+            for j in 0..<length {
+                var dot = 0.0
+                for d in 0..<size { dot += query(i, d) * key(j, d) }
+                scores.append(dot * Double(scale))
+            }
+            let top = scores.max()!
+            let weights = scores.map { exp($0 - top) }
+            let total = weights.reduce(0, +)
+            for d in 0..<size {
+                var expected = 0.0
+                for j in 0..<length { expected += weights[j] / total * value(j, d) }
+                #expect(abs(Double(context[i * hidden + head * size + d]) - expected) <= 1e-5, "token \(i), dimension \(d)")
+            }
+            #expect(context[i * hidden] == 0, "other heads' columns are untouched")
+        }
+    }
 }

@@ -176,10 +176,17 @@ final class BertModel: Sendable {
         let size = config.headSize
         let stride = 3 * hidden
         let query = qkv + sequenceOffset * stride + head * size
+        let scale = 1 / Float(size).squareRoot()
+        if length <= Int(TL_ATTENTION_MAX_LENGTH), size <= Int(TL_ATTENTION_MAX_SIZE) {
+            // Short sequences (most texts): one vectorised pass, no BLAS call overhead.
+            tl_attention_head(qkv + sequenceOffset * stride, length, stride, hidden, head * size, size, scale,
+                              context + sequenceOffset * hidden, hidden)
+            return
+        }
         withUnsafeTemporaryAllocation(of: Float.self, capacity: length * length) { buffer in
             let scores = buffer.baseAddress!
             BLAS.gemm(m: length, n: length, k: size, a: query, lda: stride, b: query + hidden, ldb: stride,
-                      transposeB: true, c: scores, ldc: length, alpha: 1 / Float(size).squareRoot())
+                      transposeB: true, c: scores, ldc: length, alpha: scale)
             tl_softmax_rows(scores, length, length, length)
             BLAS.gemm(m: length, n: size, k: length, a: scores, lda: length, b: query + 2 * hidden, ldb: stride,
                       transposeB: false, c: context + sequenceOffset * hidden + head * size, ldc: hidden)
