@@ -126,3 +126,14 @@ echo
 echo "| $machine | tunelens | sentence-transformers | ratio |"
 echo "|---|---:|---:|---|"
 awk -F'\t' '{printf "| %s | %s | %s | %s |\n", $1, $2, $3, $4}' "$ROWS"
+
+# --- metrics (the metrics helper's section), when the build has the hidden `tunelens bench metrics` ---
+# Metrics: AUC + DeLong + a 1,000-sample bootstrap on 100,000 pairs (SPEC target: under a second;
+# the row "AUC + DeLong + bootstrap AUC interval"). Wall and process CPU seconds, median of 3: on a
+# shared machine the CPU column is the steadier figure. Also times the embedding-space work at the
+# demo's size (2,938 x 384).
+if "$BIN" bench --help 2>&1 | grep -qE '^ +metrics( |$)'; then
+    echo
+    echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+    "$BIN" bench metrics --pairs 100000 --bootstrap 1000 --repeats 3
+fi
