@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     ],
     targets: [
         .systemLibrary(name: "CCmark", path: "Sources/CCmark", pkgConfig: "libcmark",
@@ -20,7 +21,10 @@ let package = Package(
         .systemLibrary(name: "CBLAS", path: "Sources/CBLAS", pkgConfig: "openblas",
                        providers: [.apt(["libopenblas-dev"])]),
 
-        .target(name: "Embeddings", dependencies: ["Datasets", "CBLAS"]),
+        .target(name: "CEncoderKernels"),
+        .target(name: "Embeddings", dependencies: [
+            "Datasets", "CBLAS", "CEncoderKernels", .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
         .target(name: "Datasets"),
         .target(name: "Metrics", dependencies: ["CBLAS"]),
         .target(name: "Charts"),

@@ -1,43 +1,139 @@
 #!/usr/bin/env bash
-# `make bench`: each section prints its own table. Run after `swift build -c release`.
+# `make bench`: one table for this machine. Run after `swift build -c release`.
+#
+# Encoder: `tunelens embed --no-cache` and sentence-transformers (torch, CPU, batch 32) on the same
+# 2,000 deterministic texts (scripts/bench_encoder.py), side by side: texts/s of the encoding alone,
+# wall time of the whole process (load, tokenize, encode, write .npy), linear-layer GFLOP/s against
+# this machine's sgemm rate (scripts/sgemm_rate.c, OpenBLAS, 2 threads), and parity of the outputs.
+# Each time is the best of $BENCH_REPEAT runs (default 3), the two tools interleaved.
+# Reports: `tunelens report` on 1,469 pairs (cold, then with a warm cache) and on 100,000 pairs of
+# precomputed embeddings, when the build has the command.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-echo "tunelens benchmarks on $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
+BIN=.build/release/tunelens
+MODEL="${TUNELENS_MODEL_DIR:-.cache/models/all-MiniLM-L6-v2}"
+REPEAT="${BENCH_REPEAT:-3}"
+COUNT="${BENCH_TEXTS:-2000}"
+WORK="$(mktemp -d)"
+trap 'rm -rf "$WORK"' EXIT
+ROWS="$WORK/rows.tsv"   # measure \t tunelens \t sentence-transformers \t ratio
+: > "$ROWS"
 
-# Metrics: AUC + DeLong + a 1,000-sample bootstrap on 100,000 pairs (SPEC target: under a second;
-# the row "AUC + DeLong + bootstrap AUC interval"). Wall and process CPU seconds, median of 3: on a
-# shared machine the CPU column is the steadier figure. Also times the embedding-space work at the
-# demo's size (2,938 x 384).
-echo
-echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
-.build/release/tunelens bench metrics --pairs 100000 --bootstrap 1000 --repeats 3
-# --- encoder: tunelens embed vs sentence-transformers (batch 32, CPU) on the same texts ---
-# Wall-clock texts/s and CPU seconds of both; CPU time is the fairer figure on a busy machine.
-encoder_bench() {
-    local model="${TUNELENS_MODEL_DIR:-.cache/models/all-MiniLM-L6-v2}"
-    local work
-    work="$(mktemp -d)"
-    python3 scripts/bench_encoder.py --write-texts "$work/texts.txt" --count 1500
-    local n timing
-    n=$(wc -l < "$work/texts.txt")
-    timing=$( { TIMEFORMAT='%R %U %S'; time .build/release/tunelens embed --model "$model" "$work/texts.txt" \
-        --output "$work/tunelens.npy" ; } 2>&1 | tail -1)
-    read -r wall user sys <<< "$timing"
-    echo "== encoder (all-MiniLM-L6-v2, $n texts)"
-    python3 -c "print(f'tunelens embed: $n texts in {$wall:.2f} s = {$n / $wall:.1f} texts/s, CPU time {$user + $sys:.2f} s (model load and tokenizing included)')"
-    local reference theirs their_cpu
-    reference=$(python3 scripts/bench_encoder.py --texts "$work/texts.txt" --compare "$work/tunelens.npy" 2>/dev/null)
-    echo "$reference"
-    theirs=$(sed -n 's/.*= \([0-9.]*\) texts\/s.*/\1/p' <<< "$reference")
-    their_cpu=$(sed -n 's/.*CPU time \([0-9.]*\) s.*/\1/p' <<< "$reference")
-    python3 -c "print(f'ratio tunelens / sentence-transformers: {($n / $wall) / $theirs:.2f}x texts/s, {$their_cpu / ($user + $sys):.2f}x less CPU time')"
-    rm -rf "$work"
+row() { printf '%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$4" >> "$ROWS"; }
+calc() { python3 -c "print($1)"; }
+# Wall seconds of a command (its output discarded); a failing command stops the benchmark, saying why.
+wall() {
+    local start end
+    start=$(date +%s.%N)
+    if ! "$@" > /dev/null 2> "$WORK/stderr"; then
+        echo "bench: failed: $* ($(tail -1 "$WORK/stderr"))" >&2
+        exit 1
+    fi
+    end=$(date +%s.%N)
+    calc "f'{$end - $start:.3f}'"
 }
-encoder_bench
+best() { printf '%s\n' "$@" | sort -g | head -1; }
+
+machine="$(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(uname -sr)"
+echo "tunelens benchmarks: $machine, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+
+# --- the machine's sgemm rate: the ceiling for the linear layers ---
+cc -O2 scripts/sgemm_rate.c -o "$WORK/sgemm_rate" $(pkg-config --cflags --libs openblas)
+read -r _ sgemm corename <<< "$("$WORK/sgemm_rate" 2 5)"
+echo "sgemm (OpenBLAS $corename kernels, 2 threads, 4096-row linear-layer shapes): $sgemm GFLOP/s"
+
+# --- encoder ---
+python3 scripts/bench_encoder.py --write-texts "$WORK/texts.txt" --count "$COUNT"
+have_st=0
+python3 -c "import sentence_transformers" > /dev/null 2>&1 && have_st=1
+ours_wall=() ours_encode=() theirs_wall=() theirs_encode=()
+for _ in $(seq "$REPEAT"); do
+    ours_wall+=("$(wall "$BIN" embed --no-cache --model "$MODEL" "$WORK/texts.txt" --output "$WORK/tunelens.npy")")
+    timing=$("$BIN" embed --no-cache --timings --model "$MODEL" "$WORK/texts.txt" --output "$WORK/tunelens.npy" 2>&1 >/dev/null | grep '^timings:')
+    ours_encode+=("$(sed -n 's/.*encode \([0-9.]*\) s.*/\1/p' <<< "$timing")")
+    tokens=$(sed -n 's/.*texts, \([0-9]*\) tokens.*/\1/p' <<< "$timing")
+    flops=$(sed -n 's/.*tokens, \([0-9.e+]*\) linear FLOPs.*/\1/p' <<< "$timing")
+    if [ "$have_st" = 1 ]; then
+        theirs_wall+=("$(wall python3 scripts/bench_encoder.py --whole "$WORK/texts.txt" --output "$WORK/st.npy")")
+        reference=$(python3 scripts/bench_encoder.py --texts "$WORK/texts.txt" --compare "$WORK/tunelens.npy" 2>/dev/null)
+        theirs_encode+=("$(awk '$1 == "encode_seconds" {print $2}' <<< "$reference")")
+    fi
+done
+ow=$(best "${ours_wall[@]}"); oe=$(best "${ours_encode[@]}")
+ours_rate=$(calc "f'{$COUNT / $oe:.0f}'")
+ours_gflops=$(calc "f'{$flops / $oe / 1e9:.1f}'")
+if [ "$have_st" = 1 ]; then
+    tw=$(best "${theirs_wall[@]}"); te=$(best "${theirs_encode[@]}")
+    theirs_rate=$(calc "f'{$COUNT / $te:.0f}'")
+    row "encoding alone, $COUNT texts ($tokens tokens): texts/s" "$ours_rate" "$theirs_rate" "$(calc "f'{$te / $oe:.2f}x faster'")"
+    row "whole process (load, encode, write .npy): s" "$(calc "f'{$ow:.2f}'")" "$(calc "f'{$tw:.2f}'")" "$(calc "f'{$ow / $tw:.2f} of the time'")"
+    row "linear layers ($(calc "f'{$flops / $tokens / 1e6:.2f}'") MFLOP/token): GFLOP/s" "$ours_gflops" \
+        "$(calc "f'{$flops / $te / 1e9:.1f}'")" ""
+    row "  as a share of sgemm's $sgemm GFLOP/s" "$(calc "f'{100 * $flops / $oe / 1e9 / $sgemm:.0f}%'")" \
+        "$(calc "f'{100 * $flops / $te / 1e9 / $sgemm:.0f}%'")" ""
+    row "parity: min cosine, max |diff|" "$(awk '$1 == "min_cosine" {c=$2} $1 == "max_abs_diff" {d=$2} END {print c ", " d}' <<< "$reference")" "(reference)" ""
+else
+    row "encoding alone, $COUNT texts ($tokens tokens): texts/s" "$ours_rate" "(not installed)" ""
+    row "whole process (load, encode, write .npy): s" "$(calc "f'{$ow:.2f}'")" "(not installed)" ""
+    row "linear layers: GFLOP/s" "$ours_gflops" "" ""
+    row "  as a share of sgemm's $sgemm GFLOP/s" "$(calc "f'{100 * $flops / $oe / 1e9 / $sgemm:.0f}%'")" "" ""
+fi
+
+# --- reports, when the build has the command ---
+# A stand-in for a fine-tuned folder: all-MiniLM-L6-v2's files linked, with another pooling (so another
+# digest and other embeddings, at the same encoding cost).
+variant() {
+    local dir="$WORK/$1"
+    mkdir -p "$dir/1_Pooling"
+    for f in "$MODEL"/*; do [ -f "$f" ] && ln -s "$(realpath "$f")" "$dir/$(basename "$f")"; done
+    printf '{"word_embedding_dimension": 384, "pooling_mode_cls_token": %s, "pooling_mode_mean_tokens": false, "pooling_mode_max_tokens": %s}\n' "$2" "$3" \
+        > "$dir/1_Pooling/config.json"
+    echo "$dir"
+}
+report_wall() { wall "$BIN" report --out "$WORK/reports" "$@"; }
+report_bench() {
+    local cache="$WORK/cache" first second cold shared rerun big
+    "$BIN" dataset dating --out "$WORK/dating" > /dev/null
+    first=$(variant finetuned1 false true)
+    second=$(variant finetuned2 true false)
+    local pairs=(--baseline "$MODEL" --data "$WORK/dating/test.jsonl")
+    if "$BIN" report --help 2>&1 | grep -q -- '--cache-dir'; then
+        cold=$(report_wall "${pairs[@]}" --finetuned "$first" --name cold --cache-dir "$cache")
+        shared=$(report_wall "${pairs[@]}" --finetuned "$second" --name shared --cache-dir "$cache")
+        rerun=$(report_wall "${pairs[@]}" --finetuned "$second" --name rerun --cache-dir "$cache")
+        row "report, 1,469 pairs, two models, empty cache: s" "$(calc "f'{$cold:.2f}'")" "" ""
+        row "report, 1,469 pairs, baseline cached, new fine-tuned model: s" "$(calc "f'{$shared:.2f}'")" "" \
+            "$(calc "f'{$shared / $cold:.2f} of the cold time'")"
+        row "report, 1,469 pairs, both models cached: s" "$(calc "f'{$rerun:.2f}'")" "" \
+            "$(calc "f'{$rerun / $cold:.2f} of the cold time'")"
+    else
+        cold=$(report_wall "${pairs[@]}" --finetuned "$first" --name cold)
+        row "report, 1,469 pairs, two models (no cache in this build): s" "$(calc "f'{$cold:.2f}'")" "" ""
+    fi
+    python3 scripts/bench_report_data.py "$WORK/scale" --pairs 100000 --texts 20000
+    big=$(report_wall --baseline "$WORK/scale/baseline.jsonl" --finetuned "$WORK/scale/finetuned.jsonl" \
+        --data "$WORK/scale/pairs.jsonl" --name scale)
+    local size
+    size=$(du -k "$WORK/reports/scale/index.html" 2>/dev/null | cut -f1)
+    row "report, 100,000 pairs, precomputed embeddings: s" "$(calc "f'{$big:.2f}'")" "" "page ${size:-?} KiB"
+}
+if "$BIN" --help | grep -qE '^ +report( |$)'; then
+    report_bench
+fi
+
+# --- the table ---
+echo
+echo "| $machine | tunelens | sentence-transformers | ratio |"
+echo "|---|---:|---:|---|"
+awk -F'\t' '{printf "| %s | %s | %s | %s |\n", $1, $2, $3, $4}' "$ROWS"
+
+# --- metrics (the metrics helper's section), when the build has the hidden `tunelens bench metrics` ---
 # Metrics: AUC + DeLong + a 1,000-sample bootstrap on 100,000 pairs (SPEC target: under a second;
 # the row "AUC + DeLong + bootstrap AUC interval"). Wall and process CPU seconds, median of 3: on a
 # shared machine the CPU column is the steadier figure. Also times the embedding-space work at the
 # demo's size (2,938 x 384).
-echo
-echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
-.build/release/tunelens bench metrics --pairs 100000 --bootstrap 1000 --repeats 3
+if "$BIN" bench --help 2>&1 | grep -qE '^ +metrics( |$)'; then
+    echo
+    echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+    "$BIN" bench metrics --pairs 100000 --bootstrap 1000 --repeats 3
+fi

@@ -1,10 +1,12 @@
 #!/usr/bin/env python3
-"""Encoder benchmark: sentence-transformers on the CPU, on the texts `tunelens embed` encodes.
+"""Encoder benchmark helpers: the texts, and sentence-transformers on the CPU on the same texts.
 
   bench_encoder.py --write-texts FILE [--count N]   write N deterministic, varied texts (one per line)
-  bench_encoder.py --texts FILE [--compare NPY]      time sentence-transformers (batch 32, CPU) on them,
-                                                     print texts/s; with --compare, also the per-text
-                                                     cosine and max |diff| against tunelens' .npy
+  bench_encoder.py --whole FILE --output NPY         what a user's script does, timed from outside:
+                                                     import, load the model, encode (batch 32), save .npy
+  bench_encoder.py --texts FILE [--compare NPY]      time model.encode alone (batch 32, CPU, after a
+                                                     warm-up) and print `key value` lines; with --compare,
+                                                     the per-text cosine and max |diff| against a .npy
 The model is $TUNELENS_MODEL_DIR, else .cache/models/all-MiniLM-L6-v2.
 """
 import argparse
@@ -34,10 +36,20 @@ def texts(count, seed=2026):
     return out
 
 
+def model_dir():
+    return os.environ.get("TUNELENS_MODEL_DIR", str(ROOT / ".cache/models/all-MiniLM-L6-v2"))
+
+
+def read_lines(path):
+    return Path(path).read_text(encoding="utf-8").split("\n")[:-1]
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--write-texts")
-    parser.add_argument("--count", type=int, default=1500)
+    parser.add_argument("--count", type=int, default=2000)
+    parser.add_argument("--whole")
+    parser.add_argument("--output")
     parser.add_argument("--texts")
     parser.add_argument("--compare")
     args = parser.parse_args()
@@ -45,23 +57,32 @@ def main():
         Path(args.write_texts).write_text("\n".join(texts(args.count)) + "\n", encoding="utf-8")
         return
     import numpy as np
-    import torch
     from sentence_transformers import SentenceTransformer
 
-    lines = Path(args.texts).read_text(encoding="utf-8").split("\n")[:-1]
-    model_dir = os.environ.get("TUNELENS_MODEL_DIR", str(ROOT / ".cache/models/all-MiniLM-L6-v2"))
-    model = SentenceTransformer(model_dir, device="cpu")
+    if args.whole:
+        model = SentenceTransformer(model_dir(), device="cpu")
+        np.save(args.output, model.encode(read_lines(args.whole), batch_size=32, convert_to_numpy=True))
+        return
+
+    import torch
+    lines = read_lines(args.texts)
+    model = SentenceTransformer(model_dir(), device="cpu")
     model.encode(lines[:64], batch_size=32)  # warm-up
     start, cpu_start = time.perf_counter(), time.process_time()
     reference = model.encode(lines, batch_size=32, convert_to_numpy=True)
     seconds, cpu = time.perf_counter() - start, time.process_time() - cpu_start
-    print(f"sentence-transformers: {len(lines)} texts in {seconds:.2f} s = {len(lines) / seconds:.1f} texts/s, "
-          f"CPU time {cpu:.2f} s (batch 32, CPU, {torch.get_num_threads()} torch threads)")
+    tokens = int(model.tokenize(lines)["attention_mask"].sum())  # truncated to max_seq_length, as encoded
+    print(f"encode_seconds {seconds:.4f}")
+    print(f"cpu_seconds {cpu:.4f}")
+    print(f"texts {len(lines)}")
+    print(f"tokens {tokens}")
+    print(f"torch_threads {torch.get_num_threads()}")
     if args.compare:
         ours = np.load(args.compare).astype(np.float64)
         ref = reference.astype(np.float64)
         cos = (ours * ref).sum(1) / (np.linalg.norm(ours, axis=1) * np.linalg.norm(ref, axis=1))
-        print(f"parity: min cosine {cos.min():.7f}, max |diff| {np.abs(ours - ref).max():.2e} over {len(lines)} texts")
+        print(f"min_cosine {cos.min():.7f}")
+        print(f"max_abs_diff {np.abs(ours - ref).max():.3e}")
 
 
 if __name__ == "__main__":

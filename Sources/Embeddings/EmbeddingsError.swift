@@ -25,6 +25,8 @@ public enum EmbeddingsError: Error, CustomStringConvertible, Equatable {
     case unresolvedModel(reference: String, reason: String)
     /// A text asked of a precomputed-embeddings file is not in it.
     case textNotPrecomputed(path: String, text: String)
+    /// The embedding cache (a SQLite file or its folder) cannot be used.
+    case cache(path: String, reason: String)
 
     public var description: String {
         switch self {
@@ -48,6 +50,8 @@ public enum EmbeddingsError: Error, CustomStringConvertible, Equatable {
             return "\(reference): \(reason)"
         case .textNotPrecomputed(let path, let text):
             return "\(path): no precomputed embedding for the text \(EmbeddingsError.quoted(text))"
+        case .cache(let path, let reason):
+            return "\(path): embedding cache: \(reason)"
         }
     }
 

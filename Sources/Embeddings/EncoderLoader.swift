@@ -10,6 +10,16 @@ public enum EncoderLoader {
         try load(reference, environment: ProcessInfo.processInfo.environment)
     }
 
+    /// Loads a model and, when `cache` is given, wraps it in a ``CachedEncoder`` over that store whose
+    /// file digests are remembered there too. Precomputed embeddings are returned as they are: reading
+    /// them is already a lookup.
+    public static func load(_ reference: String, cache: EmbeddingStore?) throws -> any TextEncoder {
+        let encoder = try load(reference)
+        guard let cache, let model = encoder as? SentenceTransformerEncoder else { return encoder }
+        model.fileDigester = { try cache.fileDigest(of: $0) }
+        return CachedEncoder(model, store: cache)
+    }
+
     static func load(_ reference: String, environment: [String: String]) throws -> any TextEncoder {
         var isDirectory: ObjCBool = false
         let url = URL(fileURLWithPath: reference)

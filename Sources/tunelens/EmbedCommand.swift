@@ -24,6 +24,11 @@ struct EmbedCommand: ParsableCommand {
     @Option(name: .long, help: "Where to write the .npy file (default: INPUT with its extension replaced by .npy).")
     var output: String?
 
+    @OptionGroup var cache: CacheOptions
+
+    @Flag(name: .long, help: .hidden)
+    var timings = false
+
     func run() throws {
         do {
             try embed()
@@ -40,13 +45,23 @@ struct EmbedCommand: ParsableCommand {
         guard outputURL.standardizedFileURL.path != inputURL.standardizedFileURL.path else {
             throw EmbeddingsError.invalidConfig(path: outputURL.path, reason: "the output would overwrite the input")
         }
+        let started = Date()
         let texts = try TextInputFile.read(inputURL)
         let unwritable = { (reason: String) -> Error in EmbeddingsError.unwritable(path: outputURL.path, reason: reason) }
         let staged = try StagedOutput(destination: outputURL, unwritable: unwritable)
-        let encoder = try EncoderLoader.load(model)
+        let encoder = try cache.loadEncoder(model)
+        let loaded = Date()
         let bar = ProgressBar(label: "embedding")
         let vectors = try encoder.encode(texts, progress: bar.update)
         bar.finish()
+        if timings {
+            // For scripts/bench.sh: reading and loading, then encoding alone (tokenizing included).
+            let encoded = Date()
+            let work = (encoder as? EncoderWorkReporting)?.lastWork
+            FileHandle.standardError.write(Data(String(format: "timings: load %.4f s, encode %.4f s, %d texts, %d tokens, %.6e linear FLOPs\n",
+                loaded.timeIntervalSince(started), encoded.timeIntervalSince(loaded), texts.count,
+                work?.tokens ?? 0, work?.linearFLOPs ?? 0).utf8))
+        }
         let data = NpyFile.float32Matrix(vectors, columns: encoder.dimension)
         try staged.commit(data, unwritable: unwritable)
     }

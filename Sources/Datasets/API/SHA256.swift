@@ -93,7 +93,28 @@ public struct SHA256: Sendable {
         return copy.finalizeHex()
     }
 
+    /// The digest of `data` as 32 bytes.
+    public static func bytes(of data: Data) -> Data {
+        var hasher = SHA256()
+        hasher.update(data)
+        hasher.finish()
+        var digest = Data(capacity: 32)
+        for word in hasher.state {
+            for shift in stride(from: 24, through: 0, by: -8) { digest.append(UInt8(truncatingIfNeeded: word >> UInt32(shift))) }
+        }
+        return digest
+    }
+
     private mutating func finalizeHex() -> String {
+        finish()
+        return state.map { word in
+            let hex = String(word, radix: 16)
+            return String(repeating: "0", count: 8 - hex.count) + hex
+        }.joined()
+    }
+
+    /// Pads the message and compresses the last blocks; `state` is then the digest.
+    private mutating func finish() {
         let bitLength = length &* 8
         var tail = pending
         tail.append(0x80)
@@ -102,10 +123,6 @@ public struct SHA256: Sendable {
         tail.withUnsafeBytes { bytes in
             for offset in stride(from: 0, to: bytes.count, by: 64) { compress(bytes.baseAddress! + offset) }
         }
-        return state.map { word in
-            let hex = String(word, radix: 16)
-            return String(repeating: "0", count: 8 - hex.count) + hex
-        }.joined()
     }
 
     /// One 64-byte block of the compression function.

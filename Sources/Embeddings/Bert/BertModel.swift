@@ -1,3 +1,4 @@
+import CEncoderKernels
 import Foundation
 
 /// A BERT encoder: token ids in, contextual token embeddings (the last hidden state) out.
@@ -46,8 +47,9 @@ final class BertModel: Sendable {
 
     /// The last hidden states of each token sequence.
     ///
-    /// Each sequence must hold 1 to `max_position_embeddings` ids below the vocabulary size.
-    func forward(_ sequences: [[Int32]]) throws -> TokenStates {
+    /// Each sequence must hold 1 to `max_position_embeddings` ids below the vocabulary size. A
+    /// `workspace` kept across calls saves allocating (and page-faulting) the scratch matrices per batch.
+    func forward(_ sequences: [[Int32]], workspace: BertWorkspace? = nil) throws -> TokenStates {
         let hidden = config.hiddenSize
         let lengths = sequences.map(\.count)
         let rows = lengths.reduce(0, +)
@@ -71,8 +73,8 @@ final class BertModel: Sendable {
         }
         guard rows > 0 else { return TokenStates(values: [], width: hidden, lengths: lengths) }
 
-        let buffers = Workspace(rows: rows, config: config)
-        defer { buffers.deallocate() }
+        let buffers = workspace ?? BertWorkspace(config: config)
+        buffers.reserve(rows: rows)
         embed(tokens: tokens, positions: positions, into: buffers.states)
         var offsets: [Int] = []
         var running = 0
@@ -81,7 +83,7 @@ final class BertModel: Sendable {
             running += length
         }
         for layer in weights.layers {
-            run(layer, lengths: lengths, offsets: offsets, buffers: buffers)
+            run(layer, rows: rows, lengths: lengths, offsets: offsets, buffers: buffers)
         }
         return TokenStates(values: Array(UnsafeBufferPointer(start: buffers.states, count: rows * hidden)),
                            width: hidden, lengths: lengths)
@@ -101,21 +103,21 @@ final class BertModel: Sendable {
                             let place = places.baseAddress! + positions[row] * hidden
                             for i in 0..<hidden { out[i] = word[i] + place[i] + type[i] }
                         }
-                        layerNorm(states + slice.lowerBound * hidden, rows: slice.count,
-                                  weight: weights.embeddingNormWeight, bias: weights.embeddingNormBias)
+                        layerNorm(states + slice.lowerBound * hidden, rows: slice.count, bias: nil, residual: nil,
+                                  weight: weights.embeddingNormWeight, shift: weights.embeddingNormBias)
                     }
                 }
             }
         }
     }
 
-    private func run(_ layer: BertLayerWeights, lengths: [Int], offsets: [Int], buffers: Workspace) {
+    private func run(_ layer: BertLayerWeights, rows: Int, lengths: [Int], offsets: [Int], buffers: BertWorkspace) {
         let hidden = config.hiddenSize
         let inner = config.intermediateSize
         let states = buffers.states, qkv = buffers.qkv, context = buffers.context
         let attended = buffers.attended, intermediate = buffers.intermediate
 
-        Parallel.forEachSlice(of: buffers.rows, minimumSlice: 16) { slice in
+        Parallel.forEachSlice(of: rows, minimumSlice: 16) { slice in
             linear(states + slice.lowerBound * hidden, rows: slice.count, inFeatures: hidden,
                    weight: layer.qkvWeight, bias: layer.qkvBias, outFeatures: 3 * hidden,
                    into: qkv + slice.lowerBound * 3 * hidden)
@@ -127,27 +129,43 @@ final class BertModel: Sendable {
                    qkv: qkv, into: context)
         }
 
-        Parallel.forEachSlice(of: buffers.rows, minimumSlice: 16) { slice in
+        Parallel.forEachSlice(of: rows, minimumSlice: 16) { slice in
             let first = slice.lowerBound
             let count = slice.count
             let input = states + first * hidden
             let middle = attended + first * hidden
+            // A = LN(context W_o^T + b_o + X): the bias and residual are added in the LayerNorm's pass.
             linear(context + first * hidden, rows: count, inFeatures: hidden,
-                   weight: layer.attentionOutputWeight, bias: layer.attentionOutputBias, outFeatures: hidden,
-                   into: middle)
-            for i in 0..<(count * hidden) { middle[i] += input[i] }
-            layerNorm(middle, rows: count, weight: layer.attentionNormWeight, bias: layer.attentionNormBias)
+                   weight: layer.attentionOutputWeight, bias: nil, outFeatures: hidden, into: middle)
+            layerNorm(middle, rows: count, bias: layer.attentionOutputBias, residual: input,
+                      weight: layer.attentionNormWeight, shift: layer.attentionNormBias)
 
             let expanded = intermediate + first * inner
             linear(middle, rows: count, inFeatures: hidden,
-                   weight: layer.intermediateWeight, bias: layer.intermediateBias, outFeatures: inner,
-                   into: expanded)
-            config.hiddenActivation.apply(to: UnsafeMutableBufferPointer(start: expanded, count: count * inner))
+                   weight: layer.intermediateWeight, bias: nil, outFeatures: inner, into: expanded)
+            activate(expanded, rows: count, bias: layer.intermediateBias)
 
+            // Y = LN(act(...) W_2^T + b_2 + A), written over X, which is no longer needed.
             linear(expanded, rows: count, inFeatures: inner,
-                   weight: layer.outputWeight, bias: layer.outputBias, outFeatures: hidden, into: input)
-            for i in 0..<(count * hidden) { input[i] += middle[i] }
-            layerNorm(input, rows: count, weight: layer.outputNormWeight, bias: layer.outputNormBias)
+                   weight: layer.outputWeight, bias: nil, outFeatures: hidden, into: input)
+            layerNorm(input, rows: count, bias: layer.outputBias, residual: middle,
+                      weight: layer.outputNormWeight, shift: layer.outputNormBias)
+        }
+    }
+
+    /// `x = act(x + bias)` over `rows` rows of the intermediate size; the exact GELU in one fused pass.
+    private func activate(_ x: UnsafeMutablePointer<Float>, rows: Int, bias: [Float]) {
+        let width = config.intermediateSize
+        bias.withUnsafeBufferPointer { bias in
+            if config.hiddenActivation == .geluErf {
+                tl_bias_gelu_erf(x, bias.baseAddress!, rows, width)
+                return
+            }
+            for row in 0..<rows {
+                let line = x + row * width
+                for i in 0..<width { line[i] += bias[i] }
+            }
+            config.hiddenActivation.apply(to: UnsafeMutableBufferPointer(start: x, count: rows * width))
         }
     }
 
@@ -158,29 +176,31 @@ final class BertModel: Sendable {
         let size = config.headSize
         let stride = 3 * hidden
         let query = qkv + sequenceOffset * stride + head * size
-        let scores = UnsafeMutablePointer<Float>.allocate(capacity: length * length)
-        defer { scores.deallocate() }
-        BLAS.gemm(m: length, n: length, k: size, a: query, lda: stride, b: query + hidden, ldb: stride,
-                  transposeB: true, c: scores, ldc: length, alpha: 1 / Float(size).squareRoot())
-        for row in 0..<length {
-            let line = scores + row * length
-            var largest = -Float.infinity
-            for j in 0..<length { largest = max(largest, line[j]) }
-            var total: Float = 0
-            for j in 0..<length {
-                line[j] = expf(line[j] - largest)
-                total += line[j]
-            }
-            let scale = 1 / total
-            for j in 0..<length { line[j] *= scale }
+        let scale = 1 / Float(size).squareRoot()
+        if length <= Int(TL_ATTENTION_MAX_LENGTH), size <= Int(TL_ATTENTION_MAX_SIZE) {
+            // Short sequences (most texts): one vectorised pass, no BLAS call overhead.
+            tl_attention_head(qkv + sequenceOffset * stride, length, stride, hidden, head * size, size, scale,
+                              context + sequenceOffset * hidden, hidden)
+            return
         }
-        BLAS.gemm(m: length, n: size, k: length, a: scores, lda: length, b: query + 2 * hidden, ldb: stride,
-                  transposeB: false, c: context + sequenceOffset * hidden + head * size, ldc: hidden)
+        withUnsafeTemporaryAllocation(of: Float.self, capacity: length * length) { buffer in
+            let scores = buffer.baseAddress!
+            BLAS.gemm(m: length, n: length, k: size, a: query, lda: stride, b: query + hidden, ldb: stride,
+                      transposeB: true, c: scores, ldc: length, alpha: scale)
+            tl_softmax_rows(scores, length, length, length)
+            BLAS.gemm(m: length, n: size, k: length, a: scores, lda: length, b: query + 2 * hidden, ldb: stride,
+                      transposeB: false, c: context + sequenceOffset * hidden + head * size, ldc: hidden)
+        }
     }
 
     private func linear(_ input: UnsafePointer<Float>, rows: Int, inFeatures: Int,
-                        weight: [Float], bias: [Float], outFeatures: Int, into output: UnsafeMutablePointer<Float>) {
+                        weight: [Float], bias: [Float]?, outFeatures: Int, into output: UnsafeMutablePointer<Float>) {
         weight.withUnsafeBufferPointer { weight in
+            guard let bias else {
+                BLAS.linear(input, rows: rows, inFeatures: inFeatures, weight: weight.baseAddress!,
+                            bias: nil, outFeatures: outFeatures, into: output)
+                return
+            }
             bias.withUnsafeBufferPointer { bias in
                 BLAS.linear(input, rows: rows, inFeatures: inFeatures, weight: weight.baseAddress!,
                             bias: bias.baseAddress, outFeatures: outFeatures, into: output)
@@ -188,45 +208,63 @@ final class BertModel: Sendable {
         }
     }
 
-    /// LayerNorm over each row: (x - mean) / sqrt(biased variance + eps) * weight + bias.
-    private func layerNorm(_ rows: UnsafeMutablePointer<Float>, rows count: Int, weight: [Float], bias: [Float]) {
-        let width = config.hiddenSize
-        let epsilon = config.layerNormEpsilon
-        for row in 0..<count {
-            let x = rows + row * width
-            var sum: Float = 0
-            for i in 0..<width { sum += x[i] }
-            let mean = sum / Float(width)
-            var squares: Float = 0
-            for i in 0..<width {
-                let centered = x[i] - mean
-                squares += centered * centered
+    /// x = LayerNorm(x + bias + residual) * weight + shift over each row, biased variance, in one pass
+    /// per row; `bias` and `residual` are optional.
+    private func layerNorm(_ x: UnsafeMutablePointer<Float>, rows count: Int, bias: [Float]?,
+                           residual: UnsafePointer<Float>?, weight: [Float], shift: [Float]) {
+        weight.withUnsafeBufferPointer { weight in
+            shift.withUnsafeBufferPointer { shift in
+                if let bias {
+                    bias.withUnsafeBufferPointer { bias in
+                        tl_bias_residual_layernorm(x, bias.baseAddress, residual, weight.baseAddress, shift.baseAddress,
+                                                   count, config.hiddenSize, config.layerNormEpsilon)
+                    }
+                } else {
+                    tl_bias_residual_layernorm(x, nil, residual, weight.baseAddress, shift.baseAddress,
+                                               count, config.hiddenSize, config.layerNormEpsilon)
+                }
             }
-            let inverse = 1 / (squares / Float(width) + epsilon).squareRoot()
-            for i in 0..<width { x[i] = (x[i] - mean) * inverse * weight[i] + bias[i] }
         }
     }
 }
 
-/// Scratch matrices for one forward pass, allocated once per batch.
-private struct Workspace {
-    let rows: Int
-    let states: UnsafeMutablePointer<Float>
-    let qkv: UnsafeMutablePointer<Float>
-    let context: UnsafeMutablePointer<Float>
-    let attended: UnsafeMutablePointer<Float>
-    let intermediate: UnsafeMutablePointer<Float>
+/// Scratch matrices for forward passes, grown to the largest batch seen and reused: one per caller
+/// (not shared between concurrent forward passes).
+final class BertWorkspace {
+    private let hidden: Int
+    private let inner: Int
+    private(set) var capacity = 0
+    private(set) var states: UnsafeMutablePointer<Float>
+    private(set) var qkv: UnsafeMutablePointer<Float>
+    private(set) var context: UnsafeMutablePointer<Float>
+    private(set) var attended: UnsafeMutablePointer<Float>
+    private(set) var intermediate: UnsafeMutablePointer<Float>
 
-    init(rows: Int, config: BertConfig) {
-        self.rows = rows
-        states = .allocate(capacity: rows * config.hiddenSize)
-        qkv = .allocate(capacity: rows * 3 * config.hiddenSize)
-        context = .allocate(capacity: rows * config.hiddenSize)
-        attended = .allocate(capacity: rows * config.hiddenSize)
-        intermediate = .allocate(capacity: rows * config.intermediateSize)
+    init(config: BertConfig) {
+        hidden = config.hiddenSize
+        inner = config.intermediateSize
+        states = .allocate(capacity: 0)
+        qkv = .allocate(capacity: 0)
+        context = .allocate(capacity: 0)
+        attended = .allocate(capacity: 0)
+        intermediate = .allocate(capacity: 0)
     }
 
-    func deallocate() {
+    /// Makes room for `rows` token rows.
+    func reserve(rows: Int) {
+        guard rows > capacity else { return }
+        release()
+        capacity = rows
+        states = .allocate(capacity: rows * hidden)
+        qkv = .allocate(capacity: rows * 3 * hidden)
+        context = .allocate(capacity: rows * hidden)
+        attended = .allocate(capacity: rows * hidden)
+        intermediate = .allocate(capacity: rows * inner)
+    }
+
+    private func release() {
         for buffer in [states, qkv, context, attended, intermediate] { buffer.deallocate() }
     }
+
+    deinit { release() }
 }

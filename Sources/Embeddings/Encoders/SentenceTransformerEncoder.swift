@@ -7,7 +7,7 @@ import Foundation
 /// Texts are tokenized (truncated to `max_seq_length`), sorted by token count and encoded in batches of
 /// similar length; rows come back in input order.
 /// Source: sentence-transformers `SentenceTransformer.encode`.
-final class SentenceTransformerEncoder: TextEncoder {
+final class SentenceTransformerEncoder: TextEncoder, EncoderWorkReporting {
     /// Tokens per forward batch: large enough for efficient matrix products, small enough to stay in cache-friendly memory.
     static let tokensPerBatch = 4096
 
@@ -32,10 +32,13 @@ final class SentenceTransformerEncoder: TextEncoder {
     /// Transformer's config and weights, `modules.json`, and each module's config and weights.
     let definingFiles: [String]
 
+    /// Computes one file's SHA-256 (hex) for ``digest``; a cache may remember them by size and time.
+    var fileDigester: (URL) throws -> String = SHA256.hex(ofFile:)
+
     private lazy var pipelineDigest: Result<String, Error> = Result {
         var listing = ""
         for path in definingFiles {
-            listing += "\(path) \(try SHA256.hex(ofFile: folder.appendingPathComponent(path)))\n"
+            listing += "\(path) \(try fileDigester(folder.appendingPathComponent(path)))\n"
         }
         return SHA256.hex(of: Data(listing.utf8))
     }
@@ -124,6 +127,14 @@ final class SentenceTransformerEncoder: TextEncoder {
         }
     }
 
+    private(set) var lastWork = EncoderWork(texts: 0, tokens: 0, linearFLOPs: 0)
+
+    /// FLOPs of the linear layers per token: layers x 2 (4 H^2 + 2 H I).
+    var linearFLOPsPerToken: Double {
+        let hidden = Double(bert.config.hiddenSize), inner = Double(bert.config.intermediateSize)
+        return Double(bert.config.layerCount) * 2 * (4 * hidden * hidden + 2 * hidden * inner)
+    }
+
     /// The token ids of one text, as sentence-transformers feeds them to the model.
     func tokenIDs(_ text: String) -> [Int32] {
         tokenizer.encode(lowercasesInput ? text.lowercased() : text, maxLength: maxSequenceLength)
@@ -141,9 +152,12 @@ final class SentenceTransformerEncoder: TextEncoder {
 
     /// Embeddings of already tokenized texts, in input order.
     func embed(tokenIDs sequences: [[Int32]], progress: ((Int, Int) -> Void)? = nil) throws -> [[Float]] {
+        let tokenCount = sequences.reduce(0) { $0 + $1.count }
+        lastWork = EncoderWork(texts: sequences.count, tokens: tokenCount, linearFLOPs: Double(tokenCount) * linearFLOPsPerToken)
         let order = sequences.indices.sorted { (sequences[$0].count, $0) > (sequences[$1].count, $1) }
         var results = [[Float]](repeating: [], count: sequences.count)
         var done = 0
+        let workspace = BertWorkspace(config: bert.config)
         progress?(0, sequences.count)
         var start = 0
         while start < order.count {
@@ -154,7 +168,7 @@ final class SentenceTransformerEncoder: TextEncoder {
                 end += 1
             }
             let batch = Array(order[start..<end])
-            let vectors = try embedBatch(batch.map { sequences[$0] })
+            let vectors = try embedBatch(batch.map { sequences[$0] }, workspace: workspace)
             for (index, vector) in zip(batch, vectors) { results[index] = vector }
             done += batch.count
             progress?(done, sequences.count)
@@ -163,8 +177,8 @@ final class SentenceTransformerEncoder: TextEncoder {
         return results
     }
 
-    private func embedBatch(_ sequences: [[Int32]]) throws -> [[Float]] {
-        let states = try bert.forward(sequences)
+    private func embedBatch(_ sequences: [[Int32]], workspace: BertWorkspace) throws -> [[Float]] {
+        let states = try bert.forward(sequences, workspace: workspace)
         var vectors: [[Float]] = []
         for head in heads {
             switch head {

@@ -1,0 +1,37 @@
+// Elementwise passes of the BERT encoder that sit between its matrix products, vectorised for the
+// CPU at hand (AVX-512, AVX2+FMA or SSE2, chosen once at run time). All matrices are row-major floats.
+#ifndef TUNELENS_ENCODER_KERNELS_H
+#define TUNELENS_ENCODER_KERNELS_H
+
+/// x[r][c] = gelu(x[r][c] + bias[c]), GELU in its exact form x/2 (1 + erf(x / sqrt 2)), with erf
+/// approximated to within 1.5e-7 (2.5 ulp) of the true value.
+void tl_bias_gelu_erf(float *x, const float *bias, long rows, long cols);
+
+/// x[r] = LayerNorm(x[r] + bias + residual[r]) * gamma + beta, biased variance, for each of `rows`
+/// rows of `cols`. `bias` and `residual` may be NULL.
+void tl_bias_residual_layernorm(float *x, const float *bias, const float *residual,
+                                const float *gamma, const float *beta, long rows, long cols, float epsilon);
+
+/// Softmax of each of `rows` rows of `cols` scores, the rows `stride` floats apart, in place.
+void tl_softmax_rows(float *scores, long rows, long cols, long stride);
+
+/// The longest sequence and the largest head that tl_attention_head takes (its scratch is on the stack).
+#define TL_ATTENTION_MAX_LENGTH 64
+#define TL_ATTENTION_MAX_SIZE 128
+
+/// Scaled dot-product attention of one head over one short sequence: for each token i,
+/// context[i] = sum_j softmax_j(scale q_i . k_j) v_j, where q_i, k_i and v_i are the `size` floats at
+/// `offset`, `hidden + offset` and `2 hidden + offset` of row i of `qkv` (rows `stride` apart), and
+/// context rows are `context_stride` apart (written at `offset`). Requires length <= TL_ATTENTION_MAX_LENGTH
+/// and size <= TL_ATTENTION_MAX_SIZE; longer sequences go through sgemm.
+void tl_attention_head(const float *qkv, long length, long stride, long hidden, long offset, long size,
+                       float scale, float *context, long context_stride);
+
+/// The kernels' erf and exp on one value, for tests against the C library.
+float tl_erf(float x);
+float tl_exp(float x);
+
+/// The instruction set the kernels run with: "avx512", "avx2" or "sse2".
+const char *tl_kernel_isa(void);
+
+#endif

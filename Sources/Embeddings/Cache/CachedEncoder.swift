@@ -1,0 +1,69 @@
+import Foundation
+
+/// A ``TextEncoder`` that answers from an ``EmbeddingStore`` and runs its base encoder only on texts the
+/// store does not hold for the base's ``TextEncoder/digest``; what it computes is stored for next time.
+///
+/// A text listed twice is encoded once. With an empty digest (a model file became unreadable) nothing
+/// is looked up or stored. The embeddings are the base encoder's, bit for bit.
+public final class CachedEncoder: TextEncoder, EncoderWorkReporting {
+    public let base: any TextEncoder
+    public let store: EmbeddingStore
+    /// Texts the last ``encode(_:progress:)`` found in the store, and texts it had the base encode.
+    public private(set) var lastHits = 0
+    public private(set) var lastMisses = 0
+    /// What the base encoder computed in the last ``encode(_:progress:)`` (nothing when every text was stored).
+    public private(set) var lastWork = EncoderWork(texts: 0, tokens: 0, linearFLOPs: 0)
+
+    public init(_ base: any TextEncoder, store: EmbeddingStore) {
+        self.base = base
+        self.store = store
+    }
+
+    public var name: String { base.name }
+    public var digest: String { base.digest }
+    public var dimension: Int { base.dimension }
+
+    public func encode(_ texts: [String], progress: ((Int, Int) -> Void)?) throws -> [[Float]] {
+        let model = base.digest
+        guard !model.isEmpty else { return try base.encode(texts, progress: progress) }
+        let keys = Self.keys(of: texts)
+        let stored = try store.embeddings(model: model, keys: keys, dimension: dimension)
+
+        var results = stored
+        var missing: [Int] = []
+        var firstIndexOfKey: [Data: Int] = [:]
+        var duplicates: [(index: Int, original: Int)] = []
+        for index in texts.indices where stored[index] == nil {
+            if let original = firstIndexOfKey[keys[index]] {
+                duplicates.append((index, original))
+            } else {
+                firstIndexOfKey[keys[index]] = index
+                missing.append(index)
+            }
+        }
+        lastMisses = missing.count
+        lastHits = texts.count - missing.count - duplicates.count
+        let found = texts.count - missing.count
+        lastWork = EncoderWork(texts: 0, tokens: 0, linearFLOPs: 0)
+        progress?(found, texts.count)
+        if !missing.isEmpty {
+            let vectors = try base.encode(missing.map { texts[$0] }) { done, _ in progress?(found + done, texts.count) }
+            if let work = (base as? EncoderWorkReporting)?.lastWork { lastWork = work }
+            for (index, vector) in zip(missing, vectors) { results[index] = vector }
+            try store.store(model: model, entries: zip(missing, vectors).map { (keys[$0], $1) })
+            for (index, original) in duplicates { results[index] = results[original] }
+        }
+        return results.map { $0 ?? [] }
+    }
+
+    /// SHA-256 of each text's UTF-8 bytes, computed on all cores.
+    static func keys(of texts: [String]) -> [Data] {
+        var keys = [Data](repeating: Data(), count: texts.count)
+        keys.withUnsafeMutableBufferPointer { out in
+            Parallel.forEachSlice(of: texts.count, minimumSlice: 256) { slice in
+                for index in slice { out[index] = SHA256.bytes(of: Data(texts[index].utf8)) }
+            }
+        }
+        return keys
+    }
+}

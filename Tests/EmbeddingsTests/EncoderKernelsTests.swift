@@ -1,0 +1,103 @@
+import CEncoderKernels
+import Foundation
+import Testing
+@testable import Embeddings
+
+/// The vectorised erf, exp, GELU, softmax and LayerNorm passes against the C library and plain loops.
+@Suite("encoder kernels")
+struct EncoderKernelsTests {
+    @Test("erf within 1.5e-7 of the C library's over [-6, 6]; exp within 2 ulp over [-87, 0]")
+    func erfAndExp() {
+        var worstErf: Float = 0
+        for step in 0...120_000 {
+            let x = Float(step - 60_000) / 10_000
+            worstErf = max(worstErf, abs(tl_erf(x) - erff(x)))
+        }
+        #expect(worstErf <= 1.5e-7, "max |erf error| \(worstErf)")
+        var worstExp: Float = 0
+        for step in 0...87_000 {
+            let x = -Float(step) / 1000
+            let exact = expf(x)
+            worstExp = max(worstExp, abs(tl_exp(x) - exact) / exact.ulp)
+        }
+        #expect(worstExp <= 2, "max exp error \(worstExp) ulp")
+    }
+
+    @Test("bias + GELU, bias + residual + LayerNorm and softmax match straightforward loops")
+    func passes() {
+        var state: UInt64 = 7
+        func random() -> Float {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Float(Int64(bitPattern: state >> 11) % 2_000_000) / 250_000 - 4
+        }
+        let rows = 3, cols = 37
+        let x = (0..<(rows * cols)).map { _ in random() }
+        let bias = (0..<cols).map { _ in random() }
+        let residual = (0..<(rows * cols)).map { _ in random() }
+        let gamma = (0..<cols).map { _ in random() }
+        let beta = (0..<cols).map { _ in random() }
+
+        var gelu = x
+        tl_bias_gelu_erf(&gelu, bias, rows, cols)
+        let expectedGelu = x.indices.map { i -> Float in
+            let v = x[i] + bias[i % cols]
+            return 0.5 * v * (1 + erff(v / Float(2).squareRoot()))
+        }
+        #expect(maxAbsDifference(gelu, expectedGelu) <= 1e-6)
+
+        var normed = x
+        tl_bias_residual_layernorm(&normed, bias, residual, gamma, beta, rows, cols, 1e-12)
+        var expectedNorm: [Float] = []
+        for row in 0..<rows {
+            let v = (0..<cols).map { Double(x[row * cols + $0] + bias[$0] + residual[row * cols + $0]) }
+            let mean = v.reduce(0, +) / Double(cols)
+            let variance = v.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(cols)
+            expectedNorm += (0..<cols).map { Float((v[$0] - mean) / (variance + 1e-12).squareRoot()) * gamma[$0] + beta[$0] }
+        }
+        #expect(maxAbsDifference(normed, expectedNorm) <= 1e-5)
+
+        var scores = x
+        tl_softmax_rows(&scores, rows, cols, cols)
+        for row in 0..<rows {
+            let line = x[(row * cols)..<((row + 1) * cols)].map(Double.init)
+            let top = line.max()!
+            let total = line.map { exp($0 - top) }.reduce(0, +)
+            let expected = line.map { Float(exp($0 - top) / total) }
+            #expect(maxAbsDifference(Array(scores[(row * cols)..<((row + 1) * cols)]), expected) <= 1e-7)
+        }
+    }
+
+    @Test("one head's attention over a short sequence matches softmax(q k / sqrt d) v", arguments: [1, 5, 16, 17, 64])
+    func attention(length: Int) {
+        let hidden = 8, size = 4, head = 1
+        var state: UInt64 = UInt64(length)
+        func random() -> Float {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Float(Int64(bitPattern: state >> 11) % 2_000_000) / 500_000 - 2
+        }
+        let qkv = (0..<(length * 3 * hidden)).map { _ in random() }
+        var context = [Float](repeating: 0, count: length * hidden)
+        let scale = 1 / Float(size).squareRoot()
+        tl_attention_head(qkv, length, 3 * hidden, hidden, head * size, size, scale, &context, hidden)
+        func query(_ i: Int, _ d: Int) -> Double { Double(qkv[i * 3 * hidden + head * size + d]) }
+        func key(_ j: Int, _ d: Int) -> Double { Double(qkv[j * 3 * hidden + hidden + head * size + d]) }
+        func value(_ j: Int, _ d: Int) -> Double { Double(qkv[j * 3 * hidden + 2 * hidden + head * size + d]) }
+        for i in 0..<length {
+            var scores: [Double] = []
+            for j in 0..<length {
+                var dot = 0.0
+                for d in 0..<size { dot += query(i, d) * key(j, d) }
+                scores.append(dot * Double(scale))
+            }
+            let top = scores.max()!
+            let weights = scores.map { exp($0 - top) }
+            let total = weights.reduce(0, +)
+            for d in 0..<size {
+                var expected = 0.0
+                for j in 0..<length { expected += weights[j] / total * value(j, d) }
+                #expect(abs(Double(context[i * hidden + head * size + d]) - expected) <= 1e-5, "token \(i), dimension \(d)")
+            }
+            #expect(context[i * hidden] == 0, "other heads' columns are untouched")
+        }
+    }
+}
