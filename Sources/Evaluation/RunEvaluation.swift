@@ -23,6 +23,9 @@ public struct RunEvaluation {
     public var examplesPerKind = 3
     /// Training pairs encoded for the train-vs-held-out gap (a seeded sample when there are more).
     public var trainPairsForGap = 500
+    /// Where embeddings are kept between runs (keyed by model digest and text), so a second report that
+    /// shares the baseline encodes only what changed; nil encodes everything.
+    public var cache: EmbeddingStore?
 
     public init(config: RunConfig, commandLine: [String], toolVersion: String, created: Date) {
         self.config = config
@@ -52,8 +55,8 @@ public struct RunEvaluation {
         let retrieval = try config.retrieval.map { try RetrievalDataset.read(folder: URL(fileURLWithPath: $0)) }
         let trainingLog = try readTrainingLog(finetunedReference: finetunedReference)
 
-        let baselineEncoder = try EncoderLoader.load(baselineReference)
-        let finetunedEncoder = try EncoderLoader.load(finetunedReference)
+        let baselineEncoder = try EncoderLoader.load(baselineReference, cache: cache)
+        let finetunedEncoder = try EncoderLoader.load(finetunedReference, cache: cache)
         guard baselineEncoder.dimension > 0, finetunedEncoder.dimension > 0 else {
             throw EvaluationError.inconsistent("a model reports an embedding dimension of 0")
         }

@@ -20,6 +20,7 @@ struct ReportCommand: ParsableCommand {
     var config: String?
 
     @Option(help: "The baseline model.") var baseline: String?
+    @OptionGroup var cache: CacheOptions
     @Option(help: "The fine-tuned model.") var finetuned: String?
     @Option(help: "Held-out pairs: JSONL, CSV or TSV with text_a/text_b (or sentence1/sentence2) and label.") var data: String?
     @Option(help: "The training split, for leakage and the train-vs-held-out gap.") var train: String?
@@ -84,8 +85,9 @@ struct ReportCommand: ParsableCommand {
         let outputFolder = URL(fileURLWithPath: absolutePath(out ?? settings.outputFolder ?? "reports"), isDirectory: true)
 
         var bar: (stage: String, bar: ProgressBar)?
-        let evaluation = RunEvaluation(config: settings, commandLine: CommandLine.arguments.enumerated().map { $0 == 0 ? "tunelens" : $1 },
+        var evaluation = RunEvaluation(config: settings, commandLine: CommandLine.arguments.enumerated().map { $0 == 0 ? "tunelens" : $1 },
                                        toolVersion: TunelensVersion.string, created: RunEvaluation.creationDate())
+        evaluation.cache = cache.store()
         let result = try evaluation.run { stage, done, total in
             if bar?.stage != stage {
                 bar?.bar.finish()

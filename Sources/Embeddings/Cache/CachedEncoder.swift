@@ -1,3 +1,4 @@
+import Datasets
 import Foundation
 
 /// A ``TextEncoder`` that answers from an ``EmbeddingStore`` and runs its base encoder only on texts the
