@@ -8,7 +8,7 @@ struct SiteTemplatesTests {
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("templates/site")
 
-    @Test("The templates built into the binary are templates/site/ (rerun scripts/embed-site-templates.sh)")
+    @Test("The templates built into the binary are templates/site/ (rerun scripts/embed-templates.sh)")
     func embeddedMatchFolder() throws {
         let names = try FileManager.default.contentsOfDirectory(atPath: Self.folder.path).filter { !$0.hasPrefix(".") }.sorted()
         #expect(names == SiteDefaultTemplates.files.keys.sorted())
