@@ -1,3 +1,4 @@
+import Core
 import Foundation
 
 /// Reads huggingface/tokenizers' `tokenizer.json` for a BERT WordPiece tokenizer.
@@ -57,7 +58,7 @@ enum TokenizerJSON {
     }
 
     /// The parsed file; one-line errors for unreadable, non-UTF-8 or invalid JSON.
-    private static func read(_ url: URL) throws -> ExactJSON {
+    private static func read(_ url: URL) throws -> JSONValue {
         let name = url.path
         let data: Data
         do {
@@ -68,10 +69,10 @@ enum TokenizerJSON {
         guard String(data: data, encoding: .utf8) != nil else {
             throw TokenizerError.malformed(file: name, reason: "not UTF-8 text")
         }
-        let root: ExactJSON
+        let root: JSONValue
         do {
-            root = try ExactJSON.parse([UInt8](data))
-        } catch let error as ExactJSON.ParseError {
+            root = try JSONValue.parse([UInt8](data))
+        } catch {
             throw TokenizerError.malformed(file: name, reason: "invalid JSON at byte \(error.offset): \(error.reason)")
         }
         guard root.members != nil else {
@@ -81,7 +82,7 @@ enum TokenizerJSON {
     }
 
     private static func normalizer(
-        _ value: ExactJSON?, unsupported: (String) -> TokenizerError
+        _ value: JSONValue?, unsupported: (String) -> TokenizerError
     ) throws -> BertNormalizer {
         guard let object = value, object.members != nil else {
             // null: tokenizers leaves the text as it is.
@@ -101,7 +102,7 @@ enum TokenizerJSON {
             lowercase: object["lowercase"]?.bool ?? true)
     }
 
-    private static func checkPreTokenizer(_ value: ExactJSON?, unsupported: (String) -> TokenizerError) throws {
+    private static func checkPreTokenizer(_ value: JSONValue?, unsupported: (String) -> TokenizerError) throws {
         guard let object = value, object.members != nil else { throw unsupported("no pre_tokenizer") }
         let type = object["type"]?.string ?? "(none)"
         if type == "Sequence" {
@@ -114,7 +115,7 @@ enum TokenizerJSON {
 
     /// The `[CLS]` and `[SEP]` ids the post-processor puts around a single text.
     private static func specialIDs(
-        _ value: ExactJSON?, lookUp: (String) throws -> Int32,
+        _ value: JSONValue?, lookUp: (String) throws -> Int32,
         malformed: (String) -> TokenizerError, unsupported: (String) -> TokenizerError
     ) throws -> (Int32, Int32) {
         guard let object = value, object.members != nil else { return (try lookUp("[CLS]"), try lookUp("[SEP]")) }
@@ -128,7 +129,7 @@ enum TokenizerJSON {
             return (clsID, sepID)
         case "TemplateProcessing":
             let single = object["single"]?.array ?? []
-            func special(_ piece: ExactJSON) -> Int32? {
+            func special(_ piece: JSONValue) -> Int32? {
                 guard let name = piece["SpecialToken"]?["id"]?.string,
                       let ids = object["special_tokens"]?[name]?["ids"]?.array, ids.count == 1 else { return nil }
                 return ids[0].id

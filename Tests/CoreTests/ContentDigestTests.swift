@@ -1,9 +1,9 @@
 import Foundation
 import Testing
-@testable import Datasets
+import Core
 
-@Suite("SHA-256")
-struct SHA256Tests {
+@Suite("Content digests (SHA-256)")
+struct ContentDigestTests {
     @Test("FIPS 180-4 test vectors", arguments: [
         ("", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
         ("abc", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"),
@@ -13,21 +13,21 @@ struct SHA256Tests {
          "cf5b16a778af8380036ce59e7b0492370b249b11e8f07a51afac45037afee9d1"),
     ])
     func vectors(input: String, digest: String) {
-        #expect(SHA256.hex(of: Data(input.utf8)) == digest)
+        #expect(ContentDigest.hex(of: Data(input.utf8)) == digest)
     }
 
     @Test("a million 'a' fed in uneven pieces")
     func million() {
-        var hasher = SHA256()
+        var digest = ContentDigest()
         var remaining = 1_000_000
         var piece = 1
         while remaining > 0 {
             let count = min(piece, remaining)
-            hasher.update(Data(repeating: UInt8(ascii: "a"), count: count))
+            digest.update(Data(repeating: UInt8(ascii: "a"), count: count))
             remaining -= count
             piece = piece * 3 % 1001 + 1
         }
-        #expect(hasher.hexDigest() == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+        #expect(digest.hex == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
     }
 
     @Test("a file's digest equals the digest of its bytes, and a missing file is a one-line error")
@@ -36,7 +36,7 @@ struct SHA256Tests {
         let bytes = Data((0..<3_000_000).map { UInt8(truncatingIfNeeded: $0 &* 31) })
         try bytes.write(to: url)
         defer { try? FileManager.default.removeItem(at: url) }
-        #expect(try SHA256.hex(ofFile: url) == SHA256.hex(of: bytes))
-        #expect(throws: DatasetError.self) { try SHA256.hex(ofFile: url.appendingPathExtension("missing")) }
+        #expect(try ContentDigest.hex(ofFile: url) == ContentDigest.hex(of: bytes))
+        #expect(throws: FileSystemError.self) { try ContentDigest.hex(ofFile: url.appendingPathExtension("missing")) }
     }
 }

@@ -1,31 +1,10 @@
-/// A parsed JSON value. Kept internal: readers turn it into typed records with file:line errors.
-///
-/// A small RFC 8259 parser rather than Foundation's `JSONSerialization`, because the readers need
-/// to tell `true` from `1`, reject duplicate keys, and report the column of a syntax error.
-enum JSONValue: Equatable {
-    case string(String)
-    case number(Double)
-    case bool(Bool)
-    case null
-    case array([JSONValue])
-    case object([String: JSONValue])
-
-    /// What a user would call this value's type, for error messages ("a number", "text").
-    var typeName: String {
-        switch self {
-        case .string: return "text"
-        case .number: return "a number"
-        case .bool: return "true/false"
-        case .null: return "null"
-        case .array: return "a list"
-        case .object: return "an object"
-        }
-    }
-
+extension JSONValue {
     /// Parses one complete JSON text from UTF-8 bytes (already validated as UTF-8).
-    /// Throws a message naming the 1-based byte column of the problem.
-    static func parse(_ bytes: [UInt8]) throws(JSONSyntaxError) -> JSONValue {
-        var parser = JSONParser(bytes: bytes)
+    ///
+    /// `rejectDuplicateKeys`: a key written twice in one object (byte for byte) is an error, as data
+    /// files need; otherwise both members are kept and the subscript returns the first.
+    public static func parse(_ bytes: [UInt8], rejectDuplicateKeys: Bool = false) throws(JSONSyntaxError) -> JSONValue {
+        var parser = JSONParser(bytes: bytes, rejectDuplicateKeys: rejectDuplicateKeys)
         parser.skipWhitespace()
         let value = try parser.parseValue(depth: 0)
         parser.skipWhitespace()
@@ -34,23 +13,18 @@ enum JSONValue: Equatable {
     }
 }
 
-/// A JSON syntax problem with its 1-based column.
-struct JSONSyntaxError: Error {
-    /// What is wrong, e.g. "expected ':' after key \"a\"".
-    let reason: String
-    /// The 0-based byte offset of the problem.
-    let offset: Int
-    /// The reason with its 1-based column, for single-line JSON.
-    var message: String { "\(reason) at column \(offset + 1)" }
-}
-
 /// Recursive-descent JSON parser over bytes.
-private struct JSONParser {
+struct JSONParser {
     let bytes: [UInt8]
     var index = 0
     static let maximumDepth = 512
 
-    init(bytes: [UInt8]) { self.bytes = bytes }
+    let rejectDuplicateKeys: Bool
+
+    init(bytes: [UInt8], rejectDuplicateKeys: Bool) {
+        self.bytes = bytes
+        self.rejectDuplicateKeys = rejectDuplicateKeys
+    }
 
     func error(_ message: String) -> JSONSyntaxError {
         JSONSyntaxError(reason: message, offset: index)
@@ -85,7 +59,8 @@ private struct JSONParser {
 
     mutating func parseObject(depth: Int) throws(JSONSyntaxError) -> JSONValue {
         index += 1
-        var members: [String: JSONValue] = [:]
+        var members: [(key: String, value: JSONValue)] = []
+        var seen = Set<[UInt8]>()
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "}") { index += 1; return .object(members) }
         while true {
@@ -98,9 +73,11 @@ private struct JSONParser {
             index += 1
             skipWhitespace()
             let value = try parseValue(depth: depth + 1)
-            guard members.updateValue(value, forKey: key) == nil else {
+            // Keys are compared byte for byte: canonically equivalent keys are different keys.
+            if rejectDuplicateKeys, !seen.insert(Array(key.utf8)).inserted {
                 throw JSONSyntaxError(reason: "duplicate key \"\(key)\"", offset: keyStart)
             }
+            members.append((key, value))
             skipWhitespace()
             guard index < bytes.count else { throw error("unterminated object") }
             if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
@@ -212,7 +189,9 @@ private struct JSONParser {
         let integerStart = index
         let integerDigits = digits()
         guard integerDigits > 0 else { throw error("invalid number") }
-        if integerDigits > 1, bytes[integerStart] == UInt8(ascii: "0") { throw error("leading zero in number") }
+        if integerDigits > 1, bytes[integerStart] == UInt8(ascii: "0") {
+            throw JSONSyntaxError(reason: "leading zero in number", offset: integerStart)
+        }
         if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
             index += 1
             guard digits() > 0 else { throw error("invalid number") }

@@ -1,26 +1,28 @@
+import Core
 import Evaluation
 import Foundation
+import Metrics
 
 /// A JSON value written deterministically: object keys sorted by their UTF-8 bytes, numbers in
 /// Swift's shortest round-trip form, so identical results give byte-identical files.
-enum JSONValue: Equatable {
+enum MetricsJSON: Equatable {
     case null
     case bool(Bool)
     case int(Int)
     /// A non-finite double is written as `null` (JSON has no NaN).
     case number(Double)
     case string(String)
-    case array([JSONValue])
-    case object([String: JSONValue])
+    case array([MetricsJSON])
+    case object([String: MetricsJSON])
 
     /// A number, or `null` when the value is absent.
-    static func number(_ value: Double?) -> JSONValue {
+    static func number(_ value: Double?) -> MetricsJSON {
         value.map { .number($0) } ?? .null
     }
 
-    /// `[lo, hi]`.
-    static func interval(_ range: Interval) -> JSONValue {
-        .array([.number(range.lower), .number(range.upper)])
+    /// `[lo, hi]`, or `[null, null]` when the interval is undefined.
+    static func interval(_ range: ClosedInterval?) -> MetricsJSON {
+        .array([.number(range?.lower), .number(range?.upper)])
     }
 
     /// Serialises with two-space indentation (or compactly on one line).
@@ -37,7 +39,7 @@ enum JSONValue: Equatable {
         case .bool(let b): out += b ? "true" : "false"
         case .int(let i): out += String(i)
         case .number(let d): out += Self.format(d)
-        case .string(let s): Self.writeString(s, into: &out)
+        case .string(let s): JSONText.append(s, to: &out)
         case .array(let items):
             if items.isEmpty { out += "[]"; return }
             // Arrays of numbers stay on one line: ROC points and histograms would otherwise take pages.
@@ -57,7 +59,7 @@ enum JSONValue: Equatable {
             for (k, key) in keys.enumerated() {
                 if k > 0 { out += "," }
                 if let indent { out += "\n" + String(repeating: "  ", count: indent + 1) }
-                Self.writeString(key, into: &out)
+                JSONText.append(key, to: &out)
                 out += indent == nil ? ":" : ": "
                 members[key]!.write(into: &out, indent: indent.map { $0 + 1 })
             }
@@ -81,27 +83,5 @@ enum JSONValue: Equatable {
         guard d.isFinite else { return "null" }
         if d == 0 { return "0" }
         return "\(d)"
-    }
-
-    private static func writeString(_ s: String, into out: inout String) {
-        out += "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{2028}": out += "\\u2028"
-            case "\u{2029}": out += "\\u2029"
-            default:
-                if scalar.value < 0x20 {
-                    out += String(format: "\\u%04x", scalar.value)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        out += "\""
     }
 }
