@@ -5,36 +5,24 @@ import Testing
 /// `tunelens embed` run as a user runs it: the built binary, next to the test bundle.
 @Suite("tunelens embed")
 struct EmbedCommandTests {
-    static let binary = Bundle.module.bundleURL.deletingLastPathComponent().appendingPathComponent("tunelens")
-
     static func run(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
+        let outcome = try TunelensProcess.run(arguments)
+        return (outcome.status, outcome.stdout, outcome.stderr)
     }
 
-    @Test("writes one float32 row per input line, in order, and nothing on stderr when it is not a terminal",
-          .enabled(if: FileManager.default.isExecutableFile(atPath: binary.path)))
+    @Test("writes one float32 row per input line, in order, and nothing on stderr when it is not a terminal")
     func embeds() throws {
-        let folder = try Fixtures.temporaryFolder()
+        let folder = try TunelensProcess.temporaryFolder("embed")
         let input = folder.appendingPathComponent("texts.txt")
-        try Data((Fixtures.tinyExpected.texts.joined(separator: "\n") + "\n").utf8).write(to: input)
-        let result = try Self.run(["embed", "--model", Fixtures.tiny.path, input.path])
+        try Data((EncoderFixtures.tinyExpected.texts.joined(separator: "\n") + "\n").utf8).write(to: input)
+        let result = try Self.run(["embed", "--model", EncoderFixtures.tiny.path, input.path])
         #expect(result.status == 0)
         #expect(result.stderr.isEmpty)
         let npy = folder.appendingPathComponent("texts.npy")
         let matrix = try NpyFile.readFloat32Matrix(Data(contentsOf: npy), path: npy.path)
-        #expect(matrix.rows == Fixtures.tinyExpected.texts.count && matrix.columns == 16)
+        #expect(matrix.rows == EncoderFixtures.tinyExpected.texts.count && matrix.columns == 16)
         let rows = (0..<matrix.rows).map { Array(matrix.values[($0 * 16)..<(($0 + 1) * 16)]) }
-        expectRows(rows, Fixtures.tinyExpected.pipeline, tolerance: 2e-5)
+        expectRows(rows, EncoderFixtures.tinyExpected.pipeline, tolerance: 2e-5)
     }
 
     static let hostileModels: [(String, (URL) throws -> Void)] = [
@@ -56,10 +44,9 @@ struct EmbedCommandTests {
     ]
 
     @Test("a hostile model exits non-zero with one line on stderr naming the file",
-          .enabled(if: FileManager.default.isExecutableFile(atPath: binary.path)),
           arguments: hostileModels.map(\.0))
     func hostile(label: String) throws {
-        let folder = try Fixtures.tinyCopy()
+        let folder = try EncoderFixtures.tinyCopy()
         try Self.hostileModels.first { $0.0 == label }!.1(folder)
         let input = folder.deletingLastPathComponent().appendingPathComponent("texts.txt")
         try Data("hello world\n".utf8).write(to: input)
@@ -71,14 +58,13 @@ struct EmbedCommandTests {
         #expect(!FileManager.default.fileExists(atPath: input.deletingPathExtension().appendingPathExtension("npy").path))
     }
 
-    @Test("a bad JSONL input line is reported with its line number",
-          .enabled(if: FileManager.default.isExecutableFile(atPath: binary.path)))
+    @Test("a bad JSONL input line is reported with its line number")
     func badInput() throws {
-        let folder = try Fixtures.temporaryFolder()
+        let folder = try TunelensProcess.temporaryFolder("embed")
         let input = folder.appendingPathComponent("texts.jsonl")
         try Data("{\"text\": \"a\"}\n{\"text\": 3}\n".utf8).write(to: input)
-        let result = try Self.run(["embed", "--model", Fixtures.tiny.path, input.path])
+        let result = try Self.run(["embed", "--model", EncoderFixtures.tiny.path, input.path])
         #expect(result.status != 0)
-        #expect(result.stderr == "error: \(input.path):2: missing \"text\" string\n")
+        #expect(result.stderr == "tunelens embed: \(input.path):2: missing \"text\" string\n")
     }
 }
