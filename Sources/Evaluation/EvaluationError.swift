@@ -16,6 +16,8 @@ public enum EvaluationError: Error, CustomStringConvertible, Equatable {
     case oneClass(file: String, label: Bool)
     /// The two models disagree about something that must match.
     case inconsistent(String)
+    /// An input file's content cannot be used, naming the file (and line, when there is one).
+    case invalidInput(file: String, reason: String)
 
     public var description: String {
         switch self {
@@ -33,6 +35,8 @@ public enum EvaluationError: Error, CustomStringConvertible, Equatable {
             return "\(file): every pair has label \(label ? 1 : 0); need both positive and negative pairs"
         case .inconsistent(let what):
             return what
+        case .invalidInput(let file, let reason):
+            return "\(file): \(reason)"
         }
     }
 }

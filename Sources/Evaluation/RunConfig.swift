@@ -25,6 +25,10 @@ public struct RunConfig: Sendable, Equatable {
     public var trainingLog: String?
     /// The reports folder (`out:`), default `reports`.
     public var outputFolder: String?
+    /// Prompts for retrieval queries and documents, replacing the models' own (`query_prompt:`,
+    /// `document_prompt:`; `--query-prompt`, `--document-prompt`).
+    public var queryPrompt: String?
+    public var documentPrompt: String?
 
     public static let defaultThreshold = 0.5
     public static let defaultSeed: UInt64 = 42
@@ -40,6 +44,7 @@ public struct RunConfig: Sendable, Equatable {
     public static let knownKeys = [
         "title", "name", "baseline", "finetuned", "data", "train", "probes", "retrieval", "columns",
         "threshold", "seed", "hyperparameters", "notes", "trainer_state", "training_log", "out",
+        "query_prompt", "document_prompt",
     ]
     static let knownColumns = ["text_a", "text_b", "label", "score"]
 
@@ -73,6 +78,8 @@ public struct RunConfig: Sendable, Equatable {
             case "title": config.title = try reader.string(value)
             case "name": config.name = try reader.string(value)
             case "notes": config.notes = try reader.string(value)
+            case "query_prompt": config.queryPrompt = try reader.string(value)
+            case "document_prompt": config.documentPrompt = try reader.string(value)
             case "baseline": config.baseline = try reader.modelReference(value, relativeTo: folder)
             case "finetuned": config.finetuned = try reader.modelReference(value, relativeTo: folder)
             case "data": config.data = try reader.path(value, relativeTo: folder)
@@ -106,6 +113,8 @@ public struct RunConfig: Sendable, Equatable {
         merged.trainingLog = flags.trainingLog ?? trainingLog
         merged.notes = flags.notes ?? notes
         merged.outputFolder = flags.outputFolder ?? outputFolder
+        merged.queryPrompt = flags.queryPrompt ?? queryPrompt
+        merged.documentPrompt = flags.documentPrompt ?? documentPrompt
         merged.columns = columns.merging(flags.columns) { _, flag in flag }
         if explicitThreshold { merged.threshold = flags.threshold }
         if explicitSeed { merged.seed = flags.seed }

@@ -40,31 +40,6 @@ public struct ProbeOutcome: Sendable {
     }
 }
 
-/// Retrieval metrics of both models on a BEIR folder.
-public struct RetrievalComparison: Sendable {
-    public struct Row: Sendable {
-        /// e.g. "recall@10", "MRR@10", "nDCG@10", "MAP@100".
-        public var metric: String
-        public var baseline: Double
-        public var finetuned: Double
-        public init(metric: String, baseline: Double, finetuned: Double) {
-            self.metric = metric
-            self.baseline = baseline
-            self.finetuned = finetuned
-        }
-    }
-    public var folder: String
-    public var queries: Int
-    public var documents: Int
-    public var rows: [Row]
-    public init(folder: String, queries: Int, documents: Int, rows: [Row]) {
-        self.folder = folder
-        self.queries = queries
-        self.documents = documents
-        self.rows = rows
-    }
-}
-
 /// Leakage between the training split and the held-out pairs, and the train-vs-held-out gap.
 public struct OverfittingCheck: Sendable {
     /// Held-out texts that appear verbatim (after normalisation) in the training split.

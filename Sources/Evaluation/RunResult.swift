@@ -1,51 +1,60 @@
 import Foundation
 
 /// Everything one evaluation run produced, as numbers and texts: what the report page, metrics.json
-/// and pairs.jsonl are made from. No formatting happens here; `Reports` decides how a value reads.
+/// and the per-item files are made from. No formatting happens here; `Reports` decides how a value reads.
+///
+/// A run has one primary task (`task`, from `--data` or else `--retrieval`) and tells its story; the
+/// outcome of each data set given is present, each the same shape: both models measured, compared
+/// paired on the same items, failure examples picked.
 public struct RunResult: Sendable {
     /// What was run and how.
     public var run: RunInfo
-    /// The evaluation data: file, digest, sizes.
-    public var data: DataSummary
-    /// The two models, measured the same way on the same pairs.
-    public var baseline: ModelResult
-    public var finetuned: ModelResult
-    /// The paired comparison of the two models on the same pairs.
-    public var comparison: ComparisonResult
-    /// Every evaluated pair in data order with both models' cosine similarities.
-    public var pairs: [ScoredPair]
-    /// The baseline's worst mistakes: highest-scored negatives and lowest-scored positives.
-    public var failures: [FailureExample]
-    /// How much of each model's score shared words explain.
-    public var lexical: LexicalAnalysis
-    /// What the fine-tuned model still gets wrong at the threshold.
-    public var remainingErrors: RemainingErrors
+    /// The primary data set's task: what the headline and the main measure are about.
+    public var task: TaskKind
+    /// The two models: names, digests, dimensions, prompts.
+    public var models: (baseline: ModelIdentity, finetuned: ModelIdentity)
+    /// Pair classification on `--data`.
+    public var pairs: PairOutcome?
+    /// Retrieval on `--retrieval`.
+    public var retrieval: RetrievalOutcome?
     /// The training loss curve, when a log was found.
     public var training: TrainingSummary?
     /// Probe pairs the user expected to move closer or farther apart.
     public var probes: [ProbeOutcome]
-    /// Retrieval metrics on a BEIR folder, when given.
-    public var retrieval: RetrievalComparison?
-    /// Train/test leakage and the train-vs-held-out gap, when a training split is given.
-    public var overfitting: OverfittingCheck?
 
-    public init(run: RunInfo, data: DataSummary, baseline: ModelResult, finetuned: ModelResult,
-                comparison: ComparisonResult, pairs: [ScoredPair], failures: [FailureExample],
-                lexical: LexicalAnalysis, remainingErrors: RemainingErrors, training: TrainingSummary?,
-                probes: [ProbeOutcome], retrieval: RetrievalComparison?, overfitting: OverfittingCheck?) {
+    public init(run: RunInfo, task: TaskKind, models: (baseline: ModelIdentity, finetuned: ModelIdentity),
+                pairs: PairOutcome?, retrieval: RetrievalOutcome?, training: TrainingSummary?, probes: [ProbeOutcome]) {
         self.run = run
-        self.data = data
-        self.baseline = baseline
-        self.finetuned = finetuned
-        self.comparison = comparison
+        self.task = task
+        self.models = models
         self.pairs = pairs
-        self.failures = failures
-        self.lexical = lexical
-        self.remainingErrors = remainingErrors
+        self.retrieval = retrieval
         self.training = training
         self.probes = probes
-        self.retrieval = retrieval
-        self.overfitting = overfitting
+    }
+}
+
+/// Which model a run evaluated, and how it was used.
+public struct ModelIdentity: Sendable {
+    /// The display name and the reference it was loaded from.
+    public var name: String
+    public var reference: String
+    /// The encoder's content digest (SHA-256 hex of its weights or embedding file).
+    public var digest: String
+    public var dimension: Int
+    public var prompts: ModelPrompts
+
+    public init(name: String, reference: String, digest: String, dimension: Int, prompts: ModelPrompts) {
+        self.name = name
+        self.reference = reference
+        self.digest = digest
+        self.dimension = dimension
+        self.prompts = prompts
+    }
+
+    init(_ model: EncodedModel) {
+        self.init(name: model.encoder.name, reference: model.reference, digest: model.encoder.digest,
+                  dimension: model.encoder.dimension, prompts: model.prompts)
     }
 }
 

@@ -6,10 +6,10 @@ import LinearAlgebra
 /// Ties are ordered by lower corpus index first, the `(-score, corpus_id)` order of
 /// `InformationRetrievalEvaluator`, so the ranking never depends on the block size.
 /// - Complexity: O(q c d) multiply-adds, O(q k) memory beyond one score block.
-enum CosineTopK {
-    struct Hit: Equatable {
-        var index: Int
-        var score: Float
+public enum CosineTopK {
+    public struct Hit: Equatable, Sendable {
+        public var index: Int
+        public var score: Float
     }
 
     static let queryBlock = 256
@@ -28,7 +28,7 @@ enum CosineTopK {
     }
 
     /// The `k` best corpus rows for each query, best first.
-    static func search(queries: [[Float]], corpus: [[Float]], dimension: Int, k: Int) -> [[Hit]] {
+    public static func search(queries: [[Float]], corpus: [[Float]], dimension: Int, k: Int) -> [[Hit]] {
         let q = normalized(queries, dimension: dimension), c = normalized(corpus, dimension: dimension)
         let keep = min(k, corpus.count)
         var best = [[Hit]](repeating: [], count: queries.count)

@@ -83,6 +83,22 @@ enum DefaultTemplates {
 </html>
 
 """####,
+        "query-example.mustache": ####"""
+<article class="example example-{{tagClass}}">
+<p class="example-head"><span class="tag tag-{{tagClass}}">{{tag}}</span> query {{queryID}} · first relevant document at rank <strong>{{rankBefore}}</strong> → <strong>{{rankAfter}}</strong> · nDCG@10 {{ndcgBefore}} → {{ndcgAfter}}</p>
+<blockquote class="query">{{#query}}{{#shared}}<mark>{{text}}</mark>{{/shared}}{{^shared}}{{text}}{{/shared}}{{/query}}</blockquote>
+<p class="example-label">Relevant document {{relevantID}}</p>
+<blockquote class="text-a">{{#relevant}}{{#shared}}<mark>{{text}}</mark>{{/shared}}{{^shared}}{{text}}{{/shared}}{{/relevant}}</blockquote>
+{{^baselineTopIsRelevant}}
+<p class="example-label">What the baseline ranked first: document {{baselineTopID}}</p>
+<blockquote class="text-b">{{#baselineTop}}{{#shared}}<mark>{{text}}</mark>{{/shared}}{{^shared}}{{text}}{{/shared}}{{/baselineTop}}</blockquote>
+{{/baselineTopIsRelevant}}
+{{#hasShared}}
+<p class="example-scores">words the query shares with the relevant document: {{sharedWords}}</p>
+{{/hasShared}}
+</article>
+
+"""####,
         "report.md.mustache": ####"""
 {{> headline}}
 
@@ -257,18 +273,23 @@ The fine-tuned model still gets {{limit.remaining}} pairs wrong: {{limit.falsePo
 <tr><th scope="row">STS Spearman</th><td>{{baselineSpearman}}</td><td>{{finetunedSpearman}}</td><td>higher</td></tr>
 <tr><th scope="row">STS Pearson</th><td>{{baselinePearson}}</td><td>{{finetunedPearson}}</td><td>higher</td></tr>
 {{/sts}}
-{{#retrieval.rows}}
-<tr><th scope="row">{{metric}}</th><td>{{baseline}}</td><td>{{finetuned}}</td><td>higher</td></tr>
-{{/retrieval.rows}}
 </tbody>
 </table>
 
-Alignment is the mean squared distance between the two embeddings of a positive pair; uniformity is how evenly the embeddings spread over the sphere (Wang & Isola, 2020).{{#uniformitySampled}} Uniformity was estimated on a seeded sample of text pairs.{{/uniformitySampled}}{{#retrieval}} Retrieval: {{queries}} queries over {{documents}} documents from {{folder}}.{{/retrieval}}{{#spaceContracted}} Fine-tuning pulled the embeddings together (uniformity {{b.uniformity}} → {{f.uniformity}}): texts now look more alike overall, so similarities crowd into a narrower band and a fixed threshold, tuned for the old spread, may no longer sit between the classes.{{/spaceContracted}}
+Alignment is the mean squared distance between the two embeddings of a positive pair; uniformity is how evenly the embeddings spread over the sphere (Wang & Isola, 2020).{{#uniformitySampled}} Uniformity was estimated on a seeded sample of text pairs.{{/uniformitySampled}}{{#spaceContracted}} Fine-tuning pulled the embeddings together (uniformity {{b.uniformity}} → {{f.uniformity}}): texts now look more alike overall, so similarities crowd into a narrower band and a fixed threshold, tuned for the old spread, may no longer sit between the classes.{{/spaceContracted}}
 
 {{#charts.pca}}
 {{> figure}}
 {{/charts.pca}}
 
+{{#retrieval}}
+## Search on {{folder}}
+
+The same two models also ranked a corpus for a set of queries: {{queries}} queries over {{documents}} documents. Search is a task of its own, read against its own lexical reference.
+
+{{> retrieval}}
+
+{{/retrieval}}
 {{#probes}}
 ### Probes
 
@@ -293,6 +314,181 @@ On {{trainPairsMeasured}} training pairs the fine-tuned model reaches AUC {{trai
 {{/leakage}}
 
 {{> footer}}
+
+"""####,
+        "retrieval-headline.mustache": ####"""
+# {{#retrieval}}{{#b.loses}}The baseline lost to plain word matching{{/b.loses}}{{#b.ties}}The baseline was no better than word matching{{/b.ties}}{{#b.beats}}The baseline already beat word matching{{/b.beats}}{{#outcome.improved}}{{#b.beats}}, and fine-tuning widened the lead{{/b.beats}}{{^b.beats}}{{#f.beats}}; fine-tuning put it ahead of BM25{{/f.beats}}{{#f.ties}}; fine-tuning improved it, but not past BM25{{/f.ties}}{{#f.loses}}; fine-tuning improved it, yet BM25 still wins{{/f.loses}}{{/b.beats}}{{/outcome.improved}}{{#outcome.unchanged}}, and fine-tuning changed nothing measurable{{/outcome.unchanged}}{{#outcome.worse}}, and fine-tuning made search worse{{/outcome.worse}}{{/retrieval}}
+
+"""####,
+        "retrieval-report.md.mustache": ####"""
+{{> retrieval-headline}}
+
+<p class="byline">{{title}} · run <strong>{{runName}}</strong> · {{created}} · {{readingMinutes}} min read</p>
+
+{{#retrieval}}
+{{> retrieval-tldr}}
+{{/retrieval}}
+
+## The setup
+
+We asked one question of two models: given a query, which documents of the corpus answer it? Each model embeds the query and every document, ranks the documents by the cosine of their embeddings, and is judged on where the documents that people marked relevant end up.
+
+<table class="setup">
+<tr><th scope="row">Baseline</th><td>{{baseline.name}} <span class="digest" title="{{baseline.digest}}">{{baseline.digestShort}}</span> · {{baseline.dimension}} dimensions · prompts: {{retrieval.baselinePrompts}}</td></tr>
+<tr><th scope="row">Fine-tuned</th><td>{{finetuned.name}} <span class="digest" title="{{finetuned.digest}}">{{finetuned.digestShort}}</span> · {{finetuned.dimension}} dimensions · prompts: {{retrieval.finetunedPrompts}}</td></tr>
+<tr><th scope="row">Held-out data</th><td>{{retrieval.folder}} · {{retrieval.queries}} queries with a relevant document · {{retrieval.documents}} documents{{#retrieval.unjudged}} · {{.}} queries without judgements skipped{{/retrieval.unjudged}}{{#retrieval.skipped}} · {{.}} judged queries whose relevant documents are missing skipped{{/retrieval.skipped}}</td></tr>
+<tr><th scope="row">Search</th><td>exact cosine over the whole corpus, first 100 kept per query; BM25 for reference</td></tr>
+{{#hyperparameters}}
+<tr><th scope="row">{{key}}</th><td>{{value}}</td></tr>
+{{/hyperparameters}}
+{{#training}}
+<tr><th scope="row">Training log</th><td>{{source}} · {{steps}} steps</td></tr>
+{{/training}}
+<tr><th scope="row">Seed</th><td>{{seed}} (bootstrap resampling, randomization tests)</td></tr>
+</table>
+{{#notes}}
+
+> {{notes}}
+{{/notes}}
+
+{{#retrieval}}
+{{> retrieval}}
+{{/retrieval}}
+
+{{#training}}
+## Training
+
+{{#chart}}
+{{> figure}}
+{{/chart}}
+
+The loss went from {{firstLoss}} at the first logged step to {{lastLoss}} at step {{steps}}{{#plateaued}}; the last fifth of training changed it by less than 5%, so more steps of the same kind are unlikely to help{{/plateaued}}.
+{{/training}}
+
+{{#probes}}
+### Probes
+
+Pairs you expected fine-tuning to move: {{passed}} of {{total}} moved the way you said.
+
+<table class="metrics probes">
+<thead><tr><th scope="col">Text A</th><th scope="col">Text B</th><th scope="col">Expected</th><th scope="col">Baseline</th><th scope="col">Fine-tuned</th><th scope="col">Result</th></tr></thead>
+<tbody>
+{{#rows}}
+<tr><td>{{a}}</td><td>{{b}}</td><td>{{expected}}</td><td>{{baseline}}</td><td>{{finetuned}}</td><td class="{{#passed}}pass{{/passed}}{{^passed}}fail{{/passed}}">{{#passed}}pass{{/passed}}{{^passed}}fail{{/passed}}</td></tr>
+{{/rows}}
+</tbody>
+</table>
+{{/probes}}
+
+<footer class="reproduce">
+<h2>Reproduce this report</h2>
+<dl>
+<dt>Command</dt><dd><code>{{commandLine}}</code></dd>
+<dt>Tool</dt><dd>tunelens {{toolVersion}}</dd>
+<dt>Seed</dt><dd>{{seed}}</dd>
+<dt>Baseline</dt><dd>{{baseline.reference}} · <code>{{baseline.digest}}</code></dd>
+<dt>Fine-tuned</dt><dd>{{finetuned.reference}} · <code>{{finetuned.digest}}</code></dd>
+<dt>Data</dt><dd>{{retrieval.folder}}{{#retrieval.digests}} · {{name}} <code>{{digest}}</code>{{/retrieval.digests}}</dd>
+<dt>Generated</dt><dd>{{createdISO}}</dd>
+</dl>
+</footer>
+
+"""####,
+        "retrieval-tldr.mustache": ####"""
+**TL;DR.** On {{queries}} queries over {{documents}} documents, {{b.name}} found relevant documents with an nDCG@10 of {{baselineNDCG}}, against {{bm25NDCG}} for BM25 word matching on the same corpus ({{b.delta}}, paired t-test p {{b.p}}). The fine-tuned model reaches {{finetunedNDCG}}, and recall@10 goes from {{baselineRecall10}} to {{finetunedRecall10}}. {{#outcome.improved}}The gain is real: {{ndcg.delta}} nDCG@10 (95% CI {{ndcg.lo}} to {{ndcg.hi}}), paired t-test p {{ndcg.pT}}, randomization p {{ndcg.pRandomization}}.{{/outcome.improved}}{{#outcome.unchanged}}The change of {{ndcg.delta}} nDCG@10 is within noise (paired t-test p {{ndcg.pT}}).{{/outcome.unchanged}}{{#outcome.worse}}The loss is real: {{ndcg.delta}} nDCG@10, paired t-test p {{ndcg.pT}}.{{/outcome.worse}} {{improvedQueries}} queries got better, {{worsenedQueries}} got worse{{#f.beats}}, and the fine-tuned model now beats BM25 ({{f.delta}}, p {{f.p}}){{/f.beats}}{{#f.ties}}, and the fine-tuned model is still level with BM25 ({{f.delta}}, p {{f.p}}){{/f.ties}}{{#f.loses}}, and BM25 still beats the fine-tuned model ({{f.delta}}, p {{f.p}}){{/f.loses}}.
+
+"""####,
+        "retrieval.mustache": ####"""
+{{#nested}}#{{/nested}}## What the baseline did
+
+Before looking at the fine-tuned model, ask what the untouched one made of these queries, measured against the simplest search there is: BM25 word matching on the same corpus (Lucene's formula, k1 0.9, b 0.4, lower-cased words, no stemming). A model that has learnt nothing about meaning should do about as well as BM25; a model that does worse is the search form of a backwards baseline. Every value is a mean over the {{queries}} queries with a relevant document, with its 95% bootstrap interval over queries.
+
+<table class="metrics retrieval">
+<thead><tr><th scope="col">Metric</th><th scope="col">BM25</th><th scope="col">Baseline</th><th scope="col">Fine-tuned</th></tr></thead>
+<tbody>
+{{#rows}}
+<tr><th scope="row">{{metric}}</th><td>{{bm25.value}} <span class="ci">{{bm25.lo}} to {{bm25.hi}}</span></td><td>{{baseline.value}} <span class="ci">{{baseline.lo}} to {{baseline.hi}}</span></td><td>{{finetuned.value}} <span class="ci">{{finetuned.lo}} to {{finetuned.hi}}</span></td></tr>
+{{/rows}}
+</tbody>
+</table>
+
+<p class="diagnosis diagnosis-{{#b.loses}}backwards{{/b.loses}}{{#b.ties}}random{{/b.ties}}{{#b.beats}}strong{{/b.beats}}"><strong>Diagnosis: {{#b.loses}}worse than BM25{{/b.loses}}{{#b.ties}}no better than word matching{{/b.ties}}{{#b.beats}}better than word matching{{/b.beats}}.</strong> {{#b.loses}}On the same queries the baseline's nDCG@10 is {{b.delta}} below BM25's, and the paired t-test over queries (p {{b.p}}) says that is not noise. Its embeddings rank documents worse than counting shared words would: whatever it learnt about similarity points away from what these queries need.{{/b.loses}}{{#b.ties}}Its nDCG@10 differs from BM25's by {{b.delta}}, which the paired t-test over queries cannot tell from noise (p {{b.p}}). The embeddings find what shared words find, and no more: whatever fine-tuning adds, it has to add on top of plain word matching.{{/b.ties}}{{#b.beats}}Its nDCG@10 is {{b.delta}} above BM25's (paired t-test over queries, p {{b.p}}): the model already brings something word matching does not. Fine-tuning has to keep that lead and build on it.{{/b.beats}}</p>
+
+{{#nested}}#{{/nested}}## Before and after
+
+<div class="cards">
+<div class="card card-{{#b.loses}}backwards{{/b.loses}}{{#b.ties}}random{{/b.ties}}{{#b.beats}}strong{{/b.beats}}">
+<p class="card-role">Before fine-tuning</p>
+<p class="card-value">{{baselineNDCG}} <span class="card-unit">nDCG@10</span></p>
+<p class="card-verdict">{{#b.loses}}Worse than BM25{{/b.loses}}{{#b.ties}}Level with BM25{{/b.ties}}{{#b.beats}}Ahead of BM25{{/b.beats}}</p>
+<p class="card-detail">recall@10 {{baselineRecall10}} · BM25 {{bm25NDCG}} · {{b.name}}</p>
+</div>
+<div class="card card-{{#f.loses}}backwards{{/f.loses}}{{#f.ties}}random{{/f.ties}}{{#f.beats}}strong{{/f.beats}}">
+<p class="card-role">After fine-tuning</p>
+<p class="card-value">{{finetunedNDCG}} <span class="card-unit">nDCG@10</span></p>
+<p class="card-verdict">{{#f.loses}}Worse than BM25{{/f.loses}}{{#f.ties}}Level with BM25{{/f.ties}}{{#f.beats}}Ahead of BM25{{/f.beats}}</p>
+<p class="card-detail">recall@10 {{finetunedRecall10}} · {{f.delta}} against BM25, p {{f.p}} · {{f.name}}</p>
+</div>
+</div>
+
+{{#charts.recall}}
+{{> figure}}
+{{/charts.recall}}
+
+{{#charts.perQuery}}
+{{> figure}}
+{{/charts.perQuery}}
+
+{{#nested}}#{{/nested}}## Why the baseline ranked the way it did
+
+BM25 finds a document by the words it shares with the query. It beats the baseline on {{bm25BeatsBaseline}} of the {{queries}} queries ({{bm25BeatsBaselineShare}}) and the fine-tuned model on {{bm25BeatsFinetuned}} ({{bm25BeatsFinetunedShare}}): on those queries, counting shared words ranks the relevant documents higher than the embeddings do.
+
+{{#hasFailures}}
+{{#nested}}#{{/nested}}### Queries the baseline answered worst
+
+The queries whose relevant document the baseline ranked lowest, with the document it put first instead. Words the query shares with a document are <mark>marked</mark>.
+
+<div class="examples">
+{{#failures}}
+{{> query-example}}
+{{/failures}}
+</div>
+{{/hasFailures}}
+
+{{#hasBroken}}
+{{#nested}}#{{/nested}}### Queries fine-tuning broke
+
+The baseline had a relevant document in its top ten for these queries; the fine-tuned model does not.
+
+<div class="examples">
+{{#broken}}
+{{> query-example}}
+{{/broken}}
+</div>
+{{/hasBroken}}
+
+{{#nested}}#{{/nested}}## Did search really improve?
+
+Both models ranked the same corpus for the same queries, so the comparison is paired: each query is its own control. Differences are fine-tuned minus baseline, per query, then averaged; the interval is a paired bootstrap over queries ({{bootstrapSamples}} resamples), the randomization test flips the sign of each query's difference ({{randomizationSamples}} seeded samples), and the two measures' t-test p-values are corrected together with Holm's method. A difference is coloured only when its corrected p is below 0.05.
+
+<table class="metrics">
+<thead><tr><th scope="col">Measure</th><th scope="col">Baseline</th><th scope="col">Fine-tuned</th><th scope="col">Δ (95% CI)</th><th scope="col">Paired t-test p</th><th scope="col">Randomization p</th><th scope="col">Holm-adjusted p</th></tr></thead>
+<tbody>
+{{#change}}
+<tr><th scope="row">{{metric}}</th><td>{{baseline}}</td><td>{{finetuned}}</td><td class="{{cssClass}}">{{delta}} <span class="ci">{{lo}} to {{hi}}</span></td><td>{{pT}}</td><td>{{pRandomization}}</td><td>{{pAdjusted}}</td></tr>
+{{/change}}
+</tbody>
+</table>
+
+{{#outcome.improved}}
+Yes. nDCG@10 rose by {{ndcg.delta}} on average, its interval stays above zero, and neither test can explain the gain as a reshuffle of the same per-query differences. {{improvedQueries}} queries improved, {{unchangedQueries}} did not change and {{worsenedQueries}} got worse.
+{{/outcome.improved}}
+{{#outcome.unchanged}}
+Not measurably. nDCG@10 moved by {{ndcg.delta}}, but after correcting for the two measures tested the change is within what noise would produce on {{queries}} queries. {{improvedQueries}} queries improved, {{unchangedQueries}} did not change and {{worsenedQueries}} got worse.
+{{/outcome.unchanged}}
+{{#outcome.worse}}
+No: search got worse. nDCG@10 fell by {{ndcg.delta}} on average, and the paired tests say the loss is real. {{improvedQueries}} queries improved, {{unchangedQueries}} did not change and {{worsenedQueries}} got worse.
+{{/outcome.worse}}
 
 """####,
         "style.css": ####"""
@@ -384,6 +580,10 @@ footer.reproduce dd { margin: 0; overflow-wrap: anywhere; }
   .card, .example, figure.chart, table { break-inside: avoid; }
   details.chart-data summary { display: none; }
 }
+td.better { color: var(--good); font-weight: 600; }
+td.worse { color: var(--bad); font-weight: 600; }
+.example blockquote.query { font-weight: 600; }
+.example-label { font-size: 0.8rem; color: var(--muted); margin-top: 0.4rem !important; }
 
 """####,
         "tldr.mustache": ####"""

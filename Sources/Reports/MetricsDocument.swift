@@ -1,6 +1,7 @@
 import Charts
 import Evaluation
 import Foundation
+import Metrics
 
 /// `metrics.json` (SPEC section 6, schema "tunelens.metrics/1") and `pairs.jsonl` for one run.
 ///
@@ -12,37 +13,9 @@ enum MetricsDocument {
     static let schema = "tunelens.metrics/1"
 
     static func json(for result: RunResult) -> MetricsJSON {
-        var comparison: [String: MetricsJSON] = [
-            "delta_auc": .number(result.comparison.deltaAUC),
-            "delta_auc_ci95": .interval(result.comparison.deltaAUCCI),
-            "delta_cohens_d": .number(result.comparison.deltaD),
-            "delta_cohens_d_ci95": .interval(result.comparison.deltaDCI),
-            "bootstrap_samples": .int(result.comparison.bootstrapSamples),
-            "delong_z": .number(result.comparison.delongZ),
-            "delong_p": .number(result.comparison.delongP),
-            "fixed": .int(result.comparison.fixed),
-            "broken": .int(result.comparison.broken),
-            "still_wrong": .int(result.comparison.stillWrong),
-            "still_right": .int(result.comparison.bothRight),
-        ]
-        comparison["lexical"] = .object([
-            "overlap_auc": .number(result.lexical.overlapAUC),
-            "overlap_spearman_baseline": .number(result.lexical.baselineCorrelation),
-            "overlap_spearman_finetuned": .number(result.lexical.finetunedCorrelation),
-        ])
-        var data: [String: MetricsJSON] = [
-            "pairs": .int(result.data.pairs),
-            "positives": .int(result.data.positives),
-            "negatives": .int(result.data.negatives),
-            "file": .string(result.data.file),
-            "digest": .string(result.data.digest),
-            "unique_texts": .int(result.data.uniqueTexts),
-        ]
-        if let trainFile = result.data.trainFile { data["train_file"] = .string(trainFile) }
-        if let trainPairs = result.data.trainPairs { data["train_pairs"] = .int(trainPairs) }
-
         var document: [String: MetricsJSON] = [
             "schema": .string(schema),
+            "task": .string(result.task.rawValue),
             "run": .object([
                 "name": .string(result.run.name),
                 "title": .string(result.run.title),
@@ -50,12 +23,6 @@ enum MetricsDocument {
                 "tool_version": .string(result.run.toolVersion),
                 "seed": .int(Int(truncatingIfNeeded: result.run.seed)),
             ]),
-            "data": .object(data),
-            "models": .object([
-                "baseline": model(result.baseline, histogram: ReportCharts.histograms(result, finetuned: false)),
-                "finetuned": model(result.finetuned, histogram: ReportCharts.histograms(result, finetuned: true)),
-            ]),
-            "comparison": .object(comparison),
             "config": .object([
                 "threshold": .number(result.run.threshold),
                 "hyperparameters": .object(Dictionary(
@@ -65,6 +32,37 @@ enum MetricsDocument {
                 "command_line": .array(result.run.commandLine.map(MetricsJSON.string)),
             ]),
         ]
+        var models = ["baseline": identity(result.models.baseline), "finetuned": identity(result.models.finetuned)]
+        var comparison: [String: MetricsJSON] = [:]
+        if let pairs = result.pairs {
+            document["data"] = pairData(pairs)
+            models["baseline"]!.merge(pairModel(pairs.baseline, histogram: ReportCharts.histograms(pairs, finetuned: false))) { _, new in new }
+            models["finetuned"]!.merge(pairModel(pairs.finetuned, histogram: ReportCharts.histograms(pairs, finetuned: true))) { _, new in new }
+            comparison.merge(pairComparison(pairs)) { _, new in new }
+            if let check = pairs.overfitting {
+                document["leakage"] = .object([
+                    "exact_duplicate_texts": .int(check.exactDuplicates),
+                    "near_duplicate_texts": .int(check.nearDuplicates),
+                    "leaked_pairs": .int(check.leakedPairs),
+                    "train_auc_baseline": .number(check.trainAUCBaseline),
+                    "train_auc_finetuned": .number(check.trainAUCFinetuned),
+                    "train_pairs_measured": .int(check.trainPairsMeasured),
+                ])
+            }
+        }
+        if let retrieval = result.retrieval {
+            document["retrieval"] = retrievalData(retrieval)
+            models["baseline"]!["retrieval"] = measures(retrieval.baseline)
+            models["finetuned"]!["retrieval"] = measures(retrieval.finetuned)
+            comparison["retrieval"] = .object([
+                "ndcg_at_10": paired(retrieval.ndcgChange),
+                "recall_at_10": paired(retrieval.recallChange),
+                "baseline_vs_bm25": paired(retrieval.baselineVsBM25),
+                "finetuned_vs_bm25": paired(retrieval.finetunedVsBM25),
+            ])
+        }
+        document["models"] = .object(models.mapValues { .object($0) })
+        document["comparison"] = .object(comparison)
         if let training = result.training {
             document["training"] = .object([
                 "source": .string(training.source),
@@ -78,35 +76,102 @@ enum MetricsDocument {
                 "passed": .int(result.probes.filter(\.passed).count),
             ])
         }
-        if let retrieval = result.retrieval {
-            document["retrieval"] = .object([
-                "queries": .int(retrieval.queries),
-                "documents": .int(retrieval.documents),
-                "baseline": .object(Dictionary(retrieval.rows.map { ($0.metric, MetricsJSON.number($0.baseline)) },
-                                               uniquingKeysWith: { a, _ in a })),
-                "finetuned": .object(Dictionary(retrieval.rows.map { ($0.metric, MetricsJSON.number($0.finetuned)) },
-                                                uniquingKeysWith: { a, _ in a })),
-            ])
-        }
-        if let check = result.overfitting {
-            document["leakage"] = .object([
-                "exact_duplicate_texts": .int(check.exactDuplicates),
-                "near_duplicate_texts": .int(check.nearDuplicates),
-                "leaked_pairs": .int(check.leakedPairs),
-                "train_auc_baseline": .number(check.trainAUCBaseline),
-                "train_auc_finetuned": .number(check.trainAUCFinetuned),
-                "train_pairs_measured": .int(check.trainPairsMeasured),
-            ])
-        }
         return .object(document)
     }
 
-    private static func model(_ m: ModelResult, histogram: (positive: Histogram, negative: Histogram)) -> MetricsJSON {
+    private static func identity(_ model: ModelIdentity) -> [String: MetricsJSON] {
+        var entry: [String: MetricsJSON] = [
+            "name": .string(model.name),
+            "digest": .string(model.digest),
+            "dimension": .int(model.dimension),
+        ]
+        let prompts = [("query", model.prompts.query), ("document", model.prompts.document), ("default", model.prompts.plain)]
+            .compactMap { name, text in text.map { (name, MetricsJSON.string($0)) } }
+        if !prompts.isEmpty { entry["prompts"] = .object(Dictionary(uniqueKeysWithValues: prompts)) }
+        return entry
+    }
+
+    private static func pairData(_ pairs: PairOutcome) -> MetricsJSON {
+        var data: [String: MetricsJSON] = [
+            "pairs": .int(pairs.data.pairs),
+            "positives": .int(pairs.data.positives),
+            "negatives": .int(pairs.data.negatives),
+            "file": .string(pairs.data.file),
+            "digest": .string(pairs.data.digest),
+            "unique_texts": .int(pairs.data.uniqueTexts),
+        ]
+        if let trainFile = pairs.data.trainFile { data["train_file"] = .string(trainFile) }
+        if let trainPairs = pairs.data.trainPairs { data["train_pairs"] = .int(trainPairs) }
+        return .object(data)
+    }
+
+    private static func pairComparison(_ pairs: PairOutcome) -> [String: MetricsJSON] {
+        let c = pairs.comparison
+        return [
+            "delta_auc": .number(c.deltaAUC),
+            "delta_auc_ci95": .interval(c.deltaAUCCI),
+            "delta_cohens_d": .number(c.deltaD),
+            "delta_cohens_d_ci95": .interval(c.deltaDCI),
+            "bootstrap_samples": .int(c.bootstrapSamples),
+            "delong_z": .number(c.delongZ),
+            "delong_p": .number(c.delongP),
+            "fixed": .int(c.fixed),
+            "broken": .int(c.broken),
+            "still_wrong": .int(c.stillWrong),
+            "still_right": .int(c.bothRight),
+            "lexical": .object([
+                "overlap_auc": .number(pairs.lexical.overlapAUC),
+                "overlap_spearman_baseline": .number(pairs.lexical.baselineCorrelation),
+                "overlap_spearman_finetuned": .number(pairs.lexical.finetunedCorrelation),
+            ]),
+        ]
+    }
+
+    /// `retrieval`: the data set, and BM25's measures on it.
+    private static func retrievalData(_ r: RetrievalOutcome) -> MetricsJSON {
+        var entry: [String: MetricsJSON] = [
+            "folder": .string(r.folder),
+            "queries": .int(r.queries.count),
+            "documents": .int(r.documents),
+            "unjudged_queries": .int(r.unjudgedQueries),
+            "skipped_queries": .int(r.skippedQueries),
+            "digests": .object(r.digests.mapValues(MetricsJSON.string)),
+        ]
+        if case .object(let bm25) = measures(r.bm25) {
+            entry["bm25"] = .object(bm25.merging(["k1": MetricsJSON.number(0.9), "b": MetricsJSON.number(0.4)]) { _, new in new })
+        }
+        return .object(entry)
+    }
+
+    /// A ranking's means with their intervals: `ndcg_at_10`, `ndcg_at_10_ci95`, `recall_at_k`, ...
+    private static func measures(_ m: RankingMeasures) -> MetricsJSON {
+        var entry: [String: MetricsJSON] = [:]
+        for measure in m.measures {
+            entry[measure.key] = .number(measure.mean)
+            entry[measure.key + "_ci95"] = .interval(measure.ci95)
+        }
+        entry["queries"] = .int(m.evaluatedQueries.count)
+        return .object(entry)
+    }
+
+    /// A paired test over queries: `delta`, `ci95`, `p_paired_t`, `p_randomization`, and the counts.
+    private static func paired(_ t: PairedTest) -> MetricsJSON {
+        .object([
+            "delta": .number(t.meanDifference),
+            "ci95": .interval(t.meanDifferenceCI95),
+            "t": .number(t.t),
+            "p_paired_t": .number(t.tTestP),
+            "p_randomization": .number(t.randomizationP),
+            "randomization_samples": .int(t.randomizationSamples),
+            "improved": .int(t.improved),
+            "unchanged": .int(t.unchanged),
+            "worsened": .int(t.worsened),
+        ])
+    }
+
+    private static func pairModel(_ m: ModelResult, histogram: (positive: Histogram, negative: Histogram)) -> [String: MetricsJSON] {
         let c = m.classification
         var entry: [String: MetricsJSON] = [
-            "name": .string(m.name),
-            "digest": .string(m.digest),
-            "dimension": .int(m.dimension),
             "pair_classification": .object([
                 "auc": .number(c.auc),
                 "auc_ci95": .interval(c.aucCI),
@@ -143,11 +208,11 @@ enum MetricsDocument {
         if let sts = m.sts {
             entry["sts"] = .object(["spearman": .number(sts.spearman), "pearson": .number(sts.pearson)])
         }
-        return .object(entry)
+        return entry
     }
 
     /// One compact JSON object per evaluated pair, in data order.
-    static func pairsJSONL(for result: RunResult) -> String {
+    static func pairsJSONL(for result: PairOutcome) -> String {
         var out = ""
         for pair in result.pairs {
             var line: [String: MetricsJSON] = [
@@ -159,6 +224,27 @@ enum MetricsDocument {
                 "finetuned": .number(pair.finetuned),
             ]
             if let score = pair.score { line["score"] = .number(score) }
+            out += MetricsJSON.object(line).serialized(pretty: false)
+            out += "\n"
+        }
+        return out
+    }
+
+    /// One compact JSON object per evaluated query, in file order: its id and text, each ranking's
+    /// nDCG@10, recall@10 and rank of the first relevant document, so a diff can test two runs paired.
+    static func queriesJSONL(for r: RetrievalOutcome) -> String {
+        var out = ""
+        let rankings = [("bm25", r.bm25, r.firstRelevantRank.bm25), ("baseline", r.baseline, r.firstRelevantRank.baseline),
+                        ("finetuned", r.finetuned, r.firstRelevantRank.finetuned)]
+        for (i, query) in r.queries.enumerated() {
+            var line: [String: MetricsJSON] = ["i": .int(i), "id": .string(query.id), "query": .string(query.text)]
+            for (name, measures, ranks) in rankings {
+                line[name] = .object([
+                    "ndcg_at_10": .number(measures.ndcgAt10.perQuery[i]),
+                    "recall_at_10": .number(measures.recall(at: 10)?.perQuery[i]),
+                    "first_relevant_rank": ranks[i].map(MetricsJSON.int) ?? .null,
+                ])
+            }
             out += MetricsJSON.object(line).serialized(pretty: false)
             out += "\n"
         }

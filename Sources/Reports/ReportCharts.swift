@@ -9,7 +9,7 @@ enum ReportCharts {
     static let histogramRange: ClosedRange<Double> = -1...1
 
     /// Positive and negative similarities of one model in the fixed bins of metrics.json.
-    static func histograms(_ result: RunResult, finetuned: Bool, range: ClosedRange<Double> = histogramRange)
+    static func histograms(_ result: PairOutcome, finetuned: Bool, range: ClosedRange<Double> = histogramRange)
         -> (positive: Histogram, negative: Histogram) {
         let scores = result.pairs.map { finetuned ? $0.finetuned : $0.baseline }
         let positive = zip(result.pairs, scores).filter { $0.0.label }.map(\.1)
@@ -18,7 +18,7 @@ enum ReportCharts {
                 Histogram(values: negative, bins: histogramBins, range: range))
     }
 
-    static func roc(_ result: RunResult) -> any SVGChart {
+    static func roc(_ result: PairOutcome) -> any SVGChart {
         ROCChart(title: "ROC curves, baseline and fine-tuned", curves: [
             ROCCurve(name: "Baseline", points: result.baseline.classification.roc.map { ChartPoint($0.fpr, $0.tpr) },
                      auc: result.baseline.classification.auc),
@@ -28,8 +28,8 @@ enum ReportCharts {
     }
 
     /// Before and after side by side on the data's range (rounded out to tenths), the threshold marked.
-    static func distributions(_ result: RunResult) -> any SVGChart {
-        let all = result.pairs.flatMap { [$0.baseline, $0.finetuned] }.filter(\.isFinite) + [result.run.threshold]
+    static func distributions(_ result: PairOutcome, threshold: Double) -> any SVGChart {
+        let all = result.pairs.flatMap { [$0.baseline, $0.finetuned] }.filter(\.isFinite) + [threshold]
         let lower = max(-1, ((all.min() ?? -1) * 10).rounded(.down) / 10)
         let upper = min(1, ((all.max() ?? 1) * 10).rounded(.up) / 10)
         let range = lower < upper ? lower...upper : histogramRange
@@ -37,13 +37,13 @@ enum ReportCharts {
         let after = histograms(result, finetuned: true, range: range)
         return DistributionChart(title: "Cosine similarity by class, before and after fine-tuning", panels: [
             DistributionPanel(title: "Baseline", positive: before.positive, negative: before.negative,
-                              threshold: result.run.threshold),
+                              threshold: threshold),
             DistributionPanel(title: "Fine-tuned", positive: after.positive, negative: after.negative,
-                              threshold: result.run.threshold),
+                              threshold: threshold),
         ])
     }
 
-    static func pca(_ result: RunResult) -> (any SVGChart)? {
+    static func pca(_ result: PairOutcome) -> (any SVGChart)? {
         guard !result.baseline.projection.points.isEmpty, !result.finetuned.projection.points.isEmpty else { return nil }
         func panel(_ title: String, _ projection: Projection) -> ScatterPanel {
             ScatterPanel(title: title, series: [

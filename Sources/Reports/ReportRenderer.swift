@@ -11,15 +11,19 @@ public struct RenderedReport: Sendable {
     public var markdown: String
     /// `RUN/metrics.json`.
     public var metricsJSON: String
-    /// `RUN/pairs.jsonl`.
-    public var pairsJSONL: String
+    /// `RUN/pairs.jsonl`: every pair's scores, when the run has pair data.
+    public var pairsJSONL: String?
+    /// `RUN/queries.jsonl`: every query's measures and ranks, when the run has retrieval data.
+    public var queriesJSONL: String?
     /// The headline the templates chose, as plain text.
     public var headline: String
 
     /// The files in the order they are written.
     public var files: [(name: String, bytes: Data)] {
-        [("index.html", Data(html.utf8)), ("metrics.json", Data(metricsJSON.utf8)),
-         ("report.md", Data(markdown.utf8)), ("pairs.jsonl", Data(pairsJSONL.utf8))]
+        [("index.html", Data(html.utf8)), ("metrics.json", Data(metricsJSON.utf8)), ("report.md", Data(markdown.utf8))]
+            + [("pairs.jsonl", pairsJSONL), ("queries.jsonl", queriesJSONL)].compactMap { name, text in
+                text.map { (name, Data($0.utf8)) }
+            }
     }
 }
 
@@ -45,14 +49,26 @@ public struct ReportRenderer: Sendable {
             }
             return text
         }
+        // The primary task tells the story: its own report and headline templates, its own view.
+        let (report, headlineTemplate): (String, String) = result.task == .retrieval
+            ? ("retrieval-report", "retrieval-headline") : ("report", "headline")
+        func view(embedCharts: Bool, readingMinutes: Int) throws -> Any {
+            if let pairs = result.pairs, result.task == .pairs {
+                return ReportView(result: result, pairs: pairs, embedCharts: embedCharts, readingMinutes: readingMinutes)
+            }
+            guard let retrieval = result.retrieval else {
+                throw ReportsError.template(file: report, reason: "the run has no \(result.task.rawValue) data to report")
+            }
+            return RetrievalReportView(result: result, retrieval: retrieval, embedCharts: embedCharts, readingMinutes: readingMinutes)
+        }
         // First pass without the reading time, to count the words the reader will read.
-        let draft = try render(ReportView(result: result, embedCharts: false, readingMinutes: 0), "report")
+        let draft = try render(try view(embedCharts: false, readingMinutes: 0), report)
         let minutes = readingMinutes(ofHTML: CommonMark.html(fromMarkdown: draft))
 
-        let textView = ReportView(result: result, embedCharts: false, readingMinutes: minutes)
-        let markdown = try render(textView, "report")
-        let body = CommonMark.html(fromMarkdown: try render(ReportView(result: result, embedCharts: true, readingMinutes: minutes), "report"))
-        var headline = try render(textView, "headline").trimmingCharacters(in: .whitespacesAndNewlines)
+        let textView = try view(embedCharts: false, readingMinutes: minutes)
+        let markdown = try render(textView, report)
+        let body = CommonMark.html(fromMarkdown: try render(try view(embedCharts: true, readingMinutes: minutes), report))
+        var headline = try render(textView, headlineTemplate).trimmingCharacters(in: .whitespacesAndNewlines)
         while headline.hasPrefix("#") { headline.removeFirst() }
         headline = headline.trimmingCharacters(in: .whitespaces)
 
@@ -62,7 +78,9 @@ public struct ReportRenderer: Sendable {
         let html = try render(page, "page")
         return RenderedReport(html: html, markdown: markdown,
                               metricsJSON: MetricsDocument.json(for: result).serialized(),
-                              pairsJSONL: MetricsDocument.pairsJSONL(for: result), headline: plainText(headline))
+                              pairsJSONL: result.pairs.map(MetricsDocument.pairsJSONL(for:)),
+                              queriesJSONL: result.retrieval.map(MetricsDocument.queriesJSONL(for:)),
+                              headline: plainText(headline))
     }
 
     /// Reading time in whole minutes (at least 1): prose words, not the chart data tables.

@@ -3,8 +3,9 @@ import Foundation
 import Metrics
 
 extension ReportView {
-    /// The view of a run. `embedCharts` is false for report.md, which carries the charts' tables only.
-    init(result: RunResult, embedCharts: Bool, readingMinutes: Int) {
+    /// The view of a pair-classification run (the retrieval section below it when the run has one).
+    /// `embedCharts` is false for report.md, which carries the charts' tables only.
+    init(result: RunResult, pairs p: PairOutcome, embedCharts: Bool, readingMinutes: Int) {
         let r = result
         let threshold = r.run.threshold
         title = r.run.title
@@ -18,12 +19,12 @@ extension ReportView {
         self.threshold = ReportFormat.fixed(threshold, 2)
         notes = r.run.notes.flatMap { $0.isEmpty ? nil : $0 }
         hyperparameters = r.run.hyperparameters.map { KeyValue(key: $0.key, value: $0.value) }
-        b = ModelView(r.baseline, role: "Before fine-tuning")
-        f = ModelView(r.finetuned, role: "After fine-tuning")
-        uniformitySampled = r.baseline.uniformitySampled || r.finetuned.uniformitySampled
-        spaceContracted = r.finetuned.uniformity > r.baseline.uniformity + 0.5
+        b = ModelView(p.baseline, role: "Before fine-tuning")
+        f = ModelView(p.finetuned, role: "After fine-tuning")
+        uniformitySampled = p.baseline.uniformitySampled || p.finetuned.uniformitySampled
+        spaceContracted = p.finetuned.uniformity > p.baseline.uniformity + 0.5
 
-        let c = r.comparison
+        let c = p.comparison
         let significant = c.delongP.map { $0 < 0.05 } ?? false
         if significant && c.deltaAUC > 0 {
             outcome = Outcome(improved: true)
@@ -32,16 +33,16 @@ extension ReportView {
         } else {
             outcome = Outcome(unchanged: true)
         }
-        outcome.pastChance = [Diagnosis.weak, .strong].contains(r.finetuned.classification.diagnosis)
-        let pairs = max(r.data.pairs, 1)
+        outcome.pastChance = [Diagnosis.weak, .strong].contains(p.finetuned.classification.diagnosis)
+        let pairs = max(p.data.pairs, 1)
         data = DataView(
-            file: r.data.file, digest: r.data.digest, digestShort: ReportFormat.shortDigest(r.data.digest),
-            pairs: ReportFormat.count(r.data.pairs), positives: ReportFormat.count(r.data.positives),
-            negatives: ReportFormat.count(r.data.negatives),
-            positiveShare: ReportFormat.percent(Double(r.data.positives) / Double(pairs), 0),
-            majorityShare: ReportFormat.percent(Double(max(r.data.positives, r.data.negatives)) / Double(pairs)),
-            uniqueTexts: ReportFormat.count(r.data.uniqueTexts),
-            trainFile: r.data.trainFile, trainPairs: r.data.trainPairs.map(ReportFormat.count))
+            file: p.data.file, digest: p.data.digest, digestShort: ReportFormat.shortDigest(p.data.digest),
+            pairs: ReportFormat.count(p.data.pairs), positives: ReportFormat.count(p.data.positives),
+            negatives: ReportFormat.count(p.data.negatives),
+            positiveShare: ReportFormat.percent(Double(p.data.positives) / Double(pairs), 0),
+            majorityShare: ReportFormat.percent(Double(max(p.data.positives, p.data.negatives)) / Double(pairs)),
+            uniqueTexts: ReportFormat.count(p.data.uniqueTexts),
+            trainFile: p.data.trainFile, trainPairs: p.data.trainPairs.map(ReportFormat.count))
         cmp = ComparisonView(
             deltaAUC: ReportFormat.signed(c.deltaAUC, 3), deltaAUCMagnitude: ReportFormat.fixed(abs(c.deltaAUC), 3),
             deltaAUCLo: ReportFormat.signed(c.deltaAUCCI?.lower, 3), deltaAUCHi: ReportFormat.signed(c.deltaAUCCI?.upper, 3),
@@ -51,24 +52,24 @@ extension ReportView {
             fixed: ReportFormat.count(c.fixed), broken: ReportFormat.count(c.broken),
             stillWrong: ReportFormat.count(c.stillWrong), stillRight: ReportFormat.count(c.bothRight))
 
-        let pcaChart = ReportCharts.pca(r)
+        let pcaChart = ReportCharts.pca(p)
         charts = ChartsView(
-            roc: ReportCharts.figure(ReportCharts.roc(r), caption:
+            roc: ReportCharts.figure(ReportCharts.roc(p), caption:
                 "ROC curves of both models on the same pairs. The diagonal is chance; a curve below it ranks pairs backwards.",
                 embed: embedCharts),
-            distributions: ReportCharts.figure(ReportCharts.distributions(r), caption:
+            distributions: ReportCharts.figure(ReportCharts.distributions(p, threshold: r.run.threshold), caption:
                 "How the cosine similarities of positive and negative pairs are spread, before and after, with the threshold marked. The less the two shapes overlap, the better the model separates the classes.",
                 embed: embedCharts),
             pca: pcaChart.map { ReportCharts.figure($0, caption:
                 "Each point is one text, placed by the first two principal components of its embedding and coloured by the class of its pair.",
                 embed: embedCharts) })
 
-        let highNegatives = r.failures.filter { $0.kind == .highNegative }.map { ExampleView($0) }
-        let lowPositives = r.failures.filter { $0.kind == .lowPositive }.map { ExampleView($0) }
+        let highNegatives = p.failures.filter { $0.kind == .highNegative }.map { ExampleView($0) }
+        let lowPositives = p.failures.filter { $0.kind == .lowPositive }.map { ExampleView($0) }
         examples = ExamplesView(highNegatives: highNegatives, lowPositives: lowPositives,
                                 hasHighNegatives: !highNegatives.isEmpty, hasLowPositives: !lowPositives.isEmpty)
 
-        let l = r.lexical
+        let l = p.lexical
         lexical = LexicalView(
             overlapAUC: ReportFormat.fixed(l.overlapAUC, 2), baselineRho: ReportFormat.signed(l.baselineCorrelation, 2),
             finetunedRho: ReportFormat.signed(l.finetunedCorrelation, 2),
@@ -77,7 +78,7 @@ extension ReportView {
             overlapNeutral: (0.45...0.55).contains(l.overlapAUC),
             finetuneDecoupled: l.finetunedCorrelation.flatMap { f in l.baselineCorrelation.map { abs(f) < abs($0) - 0.1 } } ?? false)
 
-        let e = r.remainingErrors
+        let e = p.remainingErrors
         let remaining = e.falsePositives + e.falseNegatives
         let lowShare = remaining > 0 ? Double(e.lowInformation) / Double(remaining) : 0
         let remainingExamples = e.examples.map { ExampleView($0) }
@@ -87,39 +88,25 @@ extension ReportView {
             lowInformationShare: ReportFormat.percent(lowShare),
             lowInformationOverall: ReportFormat.percent(e.lowInformationShareOverall),
             lowInformationOverrepresented: remaining >= 10 && lowShare > e.lowInformationShareOverall * 1.25,
-            noBetterThanMajority: r.finetuned.classification.accuracy
-                <= Double(max(r.data.positives, r.data.negatives)) / Double(pairs) + 0.005,
+            noBetterThanMajority: p.finetuned.classification.accuracy
+                <= Double(max(p.data.positives, p.data.negatives)) / Double(pairs) + 0.005,
             hasErrors: remaining > 0, examples: remainingExamples, hasExamples: !remainingExamples.isEmpty)
 
-        training = r.training.map { log in
-            let first = log.points.first?.loss ?? .nan
-            let last = log.points.last?.loss ?? .nan
-            let tailStart = log.points[min(log.points.count - 1, max(0, log.points.count * 4 / 5))].loss
-            let plateaued = log.points.count >= 10 && abs(tailStart - last) < 0.05 * abs(tailStart)
-            return TrainingView(
-                source: log.source, steps: ReportFormat.count(log.points.last?.step ?? 0),
-                firstLoss: ReportFormat.fixed(first, 4), lastLoss: ReportFormat.fixed(last, 4), plateaued: plateaued,
-                chart: ReportCharts.loss(log).map { ReportCharts.figure($0, caption:
-                    "Training loss by step, as logged by the trainer.", embed: embedCharts) })
-        }
-        if let bs = r.baseline.sts, let fs = r.finetuned.sts {
+        training = r.training.map { Self.trainingView($0, embedCharts: embedCharts) }
+        if let bs = p.baseline.sts, let fs = p.finetuned.sts {
             sts = STSView(baselineSpearman: ReportFormat.fixed(bs.spearman, 3), finetunedSpearman: ReportFormat.fixed(fs.spearman, 3),
                           baselinePearson: ReportFormat.fixed(bs.pearson, 3), finetunedPearson: ReportFormat.fixed(fs.pearson, 3))
         } else {
             sts = nil
         }
-        retrieval = r.retrieval.map { ret in
-            RetrievalView(folder: ret.folder, queries: ReportFormat.count(ret.queries), documents: ReportFormat.count(ret.documents),
-                          rows: ret.rows.map { .init(metric: $0.metric, baseline: ReportFormat.fixed($0.baseline, 3),
-                                                     finetuned: ReportFormat.fixed($0.finetuned, 3)) })
+        retrieval = r.retrieval.map { outcome in
+            var story = RetrievalStory(outcome, models: r.models, seed: r.run.seed, embedCharts: embedCharts)
+            story.nested = true
+            return story
         }
-        probes = r.probes.isEmpty ? nil : ProbesView(
-            passed: ReportFormat.count(r.probes.filter(\.passed).count), total: ReportFormat.count(r.probes.count),
-            rows: r.probes.map { .init(a: $0.textA, b: $0.textB, expected: $0.expectCloser ? "closer" : "farther",
-                                       baseline: ReportFormat.fixed($0.baseline, 2), finetuned: ReportFormat.fixed($0.finetuned, 2),
-                                       passed: $0.passed) })
-        leakage = r.overfitting.map { check in
-            let gap = check.trainAUCFinetuned - r.finetuned.classification.auc
+        probes = Self.probesView(r.probes)
+        leakage = p.overfitting.map { check in
+            let gap = check.trainAUCFinetuned - p.finetuned.classification.auc
             return LeakageView(
                 exactDuplicates: ReportFormat.count(check.exactDuplicates), nearDuplicates: ReportFormat.count(check.nearDuplicates),
                 leakedPairs: ReportFormat.count(check.leakedPairs),
@@ -127,10 +114,32 @@ extension ReportView {
                 trainPairsMeasured: ReportFormat.count(check.trainPairsMeasured),
                 trainAUCBaseline: ReportFormat.fixed(check.trainAUCBaseline, 3),
                 trainAUCFinetuned: ReportFormat.fixed(check.trainAUCFinetuned, 3),
-                heldOutAUCBaseline: ReportFormat.fixed(r.baseline.classification.auc, 3),
-                heldOutAUCFinetuned: ReportFormat.fixed(r.finetuned.classification.auc, 3),
+                heldOutAUCBaseline: ReportFormat.fixed(p.baseline.classification.auc, 3),
+                heldOutAUCFinetuned: ReportFormat.fixed(p.finetuned.classification.auc, 3),
                 gap: ReportFormat.signed(gap, 3), overfit: gap > 0.05)
         }
+    }
+
+    /// The training section, when the run has a loss curve.
+    static func trainingView(_ log: TrainingSummary, embedCharts: Bool) -> TrainingView {
+        let first = log.points.first?.loss ?? .nan
+        let last = log.points.last?.loss ?? .nan
+        let tailStart = log.points[min(log.points.count - 1, max(0, log.points.count * 4 / 5))].loss
+        let plateaued = log.points.count >= 10 && abs(tailStart - last) < 0.05 * abs(tailStart)
+        return TrainingView(
+            source: log.source, steps: ReportFormat.count(log.points.last?.step ?? 0),
+            firstLoss: ReportFormat.fixed(first, 4), lastLoss: ReportFormat.fixed(last, 4), plateaued: plateaued,
+            chart: ReportCharts.loss(log).map { ReportCharts.figure($0, caption:
+                "Training loss by step, as logged by the trainer.", embed: embedCharts) })
+    }
+
+    /// The probes table, when the run has probes.
+    static func probesView(_ probes: [ProbeOutcome]) -> ProbesView? {
+        probes.isEmpty ? nil : ProbesView(
+            passed: ReportFormat.count(probes.filter(\.passed).count), total: ReportFormat.count(probes.count),
+            rows: probes.map { .init(a: $0.textA, b: $0.textB, expected: $0.expectCloser ? "closer" : "farther",
+                                     baseline: ReportFormat.fixed($0.baseline, 2), finetuned: ReportFormat.fixed($0.finetuned, 2),
+                                     passed: $0.passed) })
     }
 
     /// An argument as a POSIX shell would need it quoted.
@@ -201,16 +210,17 @@ extension ReportView.ExampleView {
         hasShared = !example.sharedWords.isEmpty
     }
 
-    /// Splits a text into runs of word characters and the rest, marking words in `shared`
-    /// (compared lower-cased); adjacent unmarked runs are merged.
-    static func segments(_ text: String, shared: Set<String>) -> [ReportView.Segment] {
+    /// Splits a text into runs of word characters and the rest, marking words whose `key` is in
+    /// `shared` (by default the word lower-cased); adjacent unmarked runs are merged.
+    static func segments(_ text: String, shared: Set<String>,
+                         key: (String) -> String = { $0.lowercased() }) -> [ReportView.Segment] {
         let line = ReportEscaping.oneLine(text)
         var segments: [ReportView.Segment] = []
         var current = ""
         var currentIsWord = false
         func flush() {
             guard !current.isEmpty else { return }
-            let isShared = currentIsWord && shared.contains(current.lowercased())
+            let isShared = currentIsWord && shared.contains(key(current))
             if !isShared, let last = segments.last, !last.shared {
                 segments[segments.count - 1].text += current
             } else {

@@ -25,7 +25,7 @@ struct ReportView {
     var limit: LimitView
     var training: TrainingView?
     var sts: STSView?
-    var retrieval: RetrievalView?
+    var retrieval: RetrievalStory?
     var probes: ProbesView?
     var leakage: LeakageView?
     var uniformitySampled: Bool
@@ -210,18 +210,6 @@ struct ReportView {
         var finetunedSpearman: String
         var baselinePearson: String
         var finetunedPearson: String
-    }
-
-    struct RetrievalView {
-        var folder: String
-        var queries: String
-        var documents: String
-        var rows: [Row]
-        struct Row {
-            var metric: String
-            var baseline: String
-            var finetuned: String
-        }
     }
 
     struct ProbesView {

@@ -167,11 +167,12 @@ struct DemoCommand: ParsableCommand {
         let result = try evaluation.run(progress: progress.update)
         progress.finish()
         let outcome = try ReportPublisher.publish(result, run: runName, into: reports)
-        let b = result.baseline.classification, f = result.finetuned.classification
+        guard let pairs = result.pairs else { return outcome }
+        let b = pairs.baseline.classification, f = pairs.finetuned.classification
         FileHandle.standardError.write(Data(String(
             format: "  baseline AUC %.3f [%.3f, %.3f] (%@), fine-tuned AUC %.3f [%.3f, %.3f], DeLong p = %.3g; wrote %@\n",
             b.auc, b.aucCI.lower, b.aucCI.upper, b.diagnosis.rawValue, f.auc, f.aucCI.lower, f.aucCI.upper,
-            result.comparison.delongP ?? .nan, outcome.folder.path).utf8))
+            pairs.comparison.delongP ?? Double.nan, outcome.folder.path).utf8))
         return outcome
     }
 }

@@ -33,6 +33,8 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .customLong("training-log"), help: "A trainer_state.json or tunelens training_log.jsonl.") var trainingLog: String?
     @Option(help: "Seed for bootstrap resampling, cross-fitting and sampling (default 42).") var seed: UInt64?
     @Option(help: "The report's title.") var title: String?
+    @Option(name: .customLong("query-prompt"), help: "Text put before every retrieval query (default: the model's \"query\" prompt).") var queryPrompt: String?
+    @Option(name: .customLong("document-prompt"), help: "Text put before every retrieval document (default: the model's \"document\" prompt).") var documentPrompt: String?
 
     func run() throws {
         let started = Date()
@@ -58,6 +60,8 @@ struct ReportCommand: ParsableCommand {
         flags.trainingLog = absolute(trainingLog)
         flags.name = name
         flags.title = title
+        flags.queryPrompt = queryPrompt
+        flags.documentPrompt = documentPrompt
         if let threshold {
             guard threshold.isFinite, (-1...1).contains(threshold) else {
                 throw ValidationError("--threshold must be a cosine in [-1, 1], got \(threshold)")

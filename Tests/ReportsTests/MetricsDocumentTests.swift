@@ -79,7 +79,7 @@ struct MetricsDocumentTests {
     @Test("pairs.jsonl has one line per pair in data order with both similarities")
     func pairsFile() throws {
         let result = try GoldenRun.evaluate()
-        let lines = MetricsDocument.pairsJSONL(for: result).split(separator: "\n")
+        let lines = MetricsDocument.pairsJSONL(for: try #require(result.pairs)).split(separator: "\n")
         #expect(lines.count == 16)
         let scores = try #require((GoldenRun.expected["finetuned"] as? [String: Any])?["scores"] as? [Double])
         for (i, line) in lines.enumerated() {

@@ -71,10 +71,7 @@ enum RunResultFixture {
             let loss: Double = 0.3 / Double(k) + 0.05
             return TrainingSummary.Point(step: k * 10, epoch: Double(k) / 5, loss: loss)
         }
-        return RunResult(
-            run: RunInfo(name: name, title: pool[2], created: Date(timeIntervalSince1970: 1_700_000_000), toolVersion: "0.1.0",
-                         seed: 42, threshold: 0.5, hyperparameters: [HyperparameterEntry(key: "epochs", value: pool[3])],
-                         notes: notes, commandLine: ["tunelens", "report", "--name", name]),
+        let outcome = PairOutcome(
             data: DataSummary(file: "pairs.jsonl", digest: String(repeating: "ef", count: 32), pairs: 60, positives: 30,
                               negatives: 30, uniqueTexts: pool.count, hasScores: false, trainFile: nil, trainPairs: nil),
             baseline: baseline, finetuned: finetuned,
@@ -86,8 +83,16 @@ enum RunResultFixture {
                                      meanOverlapPositive: 0.08, meanOverlapNegative: 0.15),
             remainingErrors: RemainingErrors(falsePositives: 3, falseNegatives: 4, examples: [failures[1]], lowInformation: 4,
                                              lowInformationShareOverall: 0.2),
+            overfitting: nil)
+        func identity(_ m: ModelResult) -> ModelIdentity {
+            ModelIdentity(name: m.name, reference: m.reference, digest: m.digest, dimension: m.dimension, prompts: ModelPrompts())
+        }
+        return RunResult(
+            run: RunInfo(name: name, title: pool[2], created: Date(timeIntervalSince1970: 1_700_000_000), toolVersion: "0.1.0",
+                         seed: 42, threshold: 0.5, hyperparameters: [HyperparameterEntry(key: "epochs", value: pool[3])],
+                         notes: notes, commandLine: ["tunelens", "report", "--name", name]),
+            task: .pairs, models: (identity(baseline), identity(finetuned)), pairs: outcome, retrieval: nil,
             training: TrainingSummary(source: "training_log.jsonl", points: lossPoints),
-            probes: [ProbeOutcome(textA: pool[4], textB: pool[5], expectCloser: false, baseline: 0.6, finetuned: 0.2, passed: true)],
-            retrieval: nil, overfitting: nil)
+            probes: [ProbeOutcome(textA: pool[4], textB: pool[5], expectCloser: false, baseline: 0.6, finetuned: 0.2, passed: true)])
     }
 }

@@ -10,14 +10,18 @@ public struct ScatterChart: SVGChart {
     public var xTitle: String
     public var yTitle: String
     public var maxPointsPerPanel: Int
+    /// Draw the line y = x over axes that share one range: for "before vs after" plots, where a point
+    /// above the line improved.
+    public var diagonal: Bool
 
     public init(title: String, panels: [ScatterPanel], xTitle: String = "PC 1", yTitle: String = "PC 2",
-                maxPointsPerPanel: Int = 1500) {
+                maxPointsPerPanel: Int = 1500, diagonal: Bool = false) {
         self.title = title
         self.panels = panels
         self.xTitle = xTitle
         self.yTitle = yTitle
         self.maxPointsPerPanel = maxPointsPerPanel
+        self.diagonal = diagonal
     }
 
     static let width = 680.0
@@ -94,8 +98,13 @@ public struct ScatterChart: SVGChart {
         for (index, panel) in panels.enumerated() {
             let drawn = drawnPoints(panel)
             let all = drawn.flatMap { $0 }
-            let xScale = NiceScale(minimum: all.map(\.x).min() ?? 0, maximum: all.map(\.x).max() ?? 1, maxTicks: columns > 1 ? 5 : 8)
-            let yScale = NiceScale(minimum: all.map(\.y).min() ?? 0, maximum: all.map(\.y).max() ?? 1, maxTicks: 6)
+            var xScale = NiceScale(minimum: all.map(\.x).min() ?? 0, maximum: all.map(\.x).max() ?? 1, maxTicks: columns > 1 ? 5 : 8)
+            var yScale = NiceScale(minimum: all.map(\.y).min() ?? 0, maximum: all.map(\.y).max() ?? 1, maxTicks: 6)
+            if diagonal {
+                let low = all.flatMap { [$0.x, $0.y] }.min() ?? 0, high = all.flatMap { [$0.x, $0.y] }.max() ?? 1
+                xScale = NiceScale(minimum: low, maximum: high, maxTicks: 6)
+                yScale = NiceScale(minimum: low, maximum: high, maxTicks: 6)
+            }
             let left = Double(index) * cellWidth + PlotArea.leftMargin(for: yScale) + 6
             if index == 0 { legendLeft = left }
             let plot = PlotArea(left: left, top: top, width: Double(index + 1) * cellWidth - left - 14,
@@ -114,6 +123,10 @@ public struct ScatterChart: SVGChart {
             out += "<text class=\"tl-panel-title\" x=\"\(p(plot.left))\" y=\"\(p(plot.top - 8))\" font-size=\"13\" font-weight=\"600\">\(XMLText.escape(XMLText.truncate(panel.title, to: room)))</text>\n"
         }
         out += plot.grid() + "\n"
+        if diagonal {
+            let low = max(plot.xScale.lower, plot.yScale.lower), high = min(plot.xScale.upper, plot.yScale.upper)
+            out += "<path class=\"tl-reference\" d=\"M\(p(plot.x(low))) \(p(plot.y(low)))L\(p(plot.x(high))) \(p(plot.y(high)))\" fill=\"none\" stroke=\"currentColor\" stroke-opacity=\"0.7\" stroke-dasharray=\"4 4\"/>\n"
+        }
         for (series, points) in zip(panel.series, drawn) where !points.isEmpty {
             let square = series.style.marker == .square
             var d = ""

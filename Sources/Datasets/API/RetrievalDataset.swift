@@ -45,6 +45,8 @@ public struct RetrievalDataset: Sendable {
     public let relevance: [String: [String: Double]]
     /// SHA-256 of each file, keyed by its path relative to the folder.
     public let digests: [String: String]
+    /// Queries of queries.jsonl that no qrels line names: skipped, and counted so the report can say so.
+    public var unjudgedQueries = 0
 
     public init(folder: URL, corpus: [Document], queries: [Query], relevance: [String: [String: Double]],
                 digests: [String: String]) {
@@ -123,9 +125,11 @@ public struct RetrievalDataset: Sendable {
         guard rows > 0 else { throw DatasetError.emptyData(file: qrelsName) }
         digests[qrelsName] = try qrelsReader.fileDigest()
 
-        return RetrievalDataset(folder: folder, corpus: corpus,
-                                queries: allQueries.filter { judged.contains($0.id) },
-                                relevance: relevance, digests: digests)
+        var dataset = RetrievalDataset(folder: folder, corpus: corpus,
+                                       queries: allQueries.filter { judged.contains($0.id) },
+                                       relevance: relevance, digests: digests)
+        dataset.unjudgedQueries = allQueries.count - dataset.queries.count
+        return dataset
     }
 
     /// `qrels/test.tsv`, else the only `.tsv` in `qrels/`.

@@ -1,0 +1,39 @@
+import Embeddings
+
+/// One model's embeddings of every text the run requested (rows in request order), with the model and
+/// the prompts they were made with: what a task measures.
+struct EncodedModel {
+    let encoder: any TextEncoder
+    /// The model as the user named it.
+    let reference: String
+    let prompts: ModelPrompts
+    let rows: [[Float]]
+
+    var dimension: Int { encoder.dimension }
+
+    /// Encodes each requested text once, grouped by role so each group gets its prompt prepended.
+    static func encode(_ requests: TextRequests, with encoder: any TextEncoder, reference: String, prompts: ModelPrompts,
+                       progress: ((Int, Int) -> Void)?) throws -> EncodedModel {
+        var rows = [[Float]](repeating: [], count: requests.count)
+        var done = 0
+        for role in [TextRole.plain, .query, .document] {
+            let indices = requests.keys.indices.filter { requests.keys[$0].role == role }
+            guard !indices.isEmpty else { continue }
+            let prompt = prompts.prompt(for: role) ?? ""
+            let texts = indices.map { prompt + requests.keys[$0].text }
+            let base = done
+            let vectors = try encoder.encode(texts) { finished, _ in progress?(base + finished, requests.count) }
+            guard vectors.count == texts.count else {
+                throw EvaluationError.inconsistent("\(encoder.name): returned \(vectors.count) embeddings for \(texts.count) texts")
+            }
+            for (index, vector) in zip(indices, vectors) {
+                guard vector.count == encoder.dimension else {
+                    throw EvaluationError.inconsistent("\(encoder.name): an embedding has \(vector.count) dimensions, expected \(encoder.dimension)")
+                }
+                rows[index] = vector
+            }
+            done += texts.count
+        }
+        return EncodedModel(encoder: encoder, reference: reference, prompts: prompts, rows: rows)
+    }
+}

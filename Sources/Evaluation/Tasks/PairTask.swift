@@ -1,0 +1,206 @@
+import Core
+import Datasets
+import Embeddings
+import Foundation
+import Metrics
+
+/// Pair classification as a task: each model's cosine of the two texts of every held-out pair is its
+/// score for "is this a positive pair"; AUC, Cohen's d and the rest per model, DeLong's test and the
+/// paired bootstrap between them, verdicts fixed and broken, the word-overlap analysis, the failure
+/// examples, and (with a training split) leakage and the train-vs-held-out gap.
+struct PairTask {
+    let dataset: PairDataset
+    let train: PairDataset?
+    var threshold: Double
+    var seed: UInt64
+    var bootstrapSamples = 1000
+    /// Failure examples shown per kind.
+    var examplesPerKind = 3
+    /// Training pairs encoded for the train-vs-held-out gap (a seeded sample when there are more).
+    var trainPairsForGap = 500
+
+    /// Rows of each pair's two texts, and of the sampled training pairs' texts.
+    private var pairRows: [(Int, Int)] = []
+    private var trainSample: [LabeledPair] = []
+    private var trainRows: [(Int, Int)] = []
+    /// The held-out pairs' distinct texts are the first rows requested.
+    private var evalTextCount = 0
+
+    init(dataset: PairDataset, train: PairDataset?, threshold: Double, seed: UInt64, requests: inout TextRequests) {
+        self.dataset = dataset
+        self.train = train
+        self.threshold = threshold
+        self.seed = seed
+        pairRows = dataset.pairs.map { (requests.row($0.textA), requests.row($0.textB)) }
+        evalTextCount = (pairRows.map { max($0.0, $0.1) }.max() ?? -1) + 1
+    }
+
+    /// Registers the sampled training pairs' texts (for the train-vs-held-out gap), after the run's
+    /// other requests so the held-out texts keep the first rows.
+    mutating func requestTrainingTexts(_ requests: inout TextRequests) {
+        trainSample = train.map { sampleTrainPairs($0.pairs) } ?? []
+        trainRows = trainSample.map { (requests.row($0.textA), requests.row($0.textB)) }
+    }
+
+    func evaluate(baseline baselineModel: EncodedModel, finetuned finetunedModel: EncodedModel) throws -> PairOutcome {
+        let pairs = dataset.pairs
+        let labels = pairs.map { $0.label == true }
+        let baselineScores = try cosines(pairRows, baselineModel.rows, encoder: baselineModel.encoder)
+        let finetunedScores = try cosines(pairRows, finetunedModel.rows, encoder: finetunedModel.encoder)
+        let baseline = try measure(encoder: baselineModel.encoder, reference: baselineModel.reference, rows: baselineModel.rows,
+                                   evalTexts: evalTextCount, pairIDs: pairRows, scores: baselineScores, labels: labels, gold: gold(pairs))
+        let finetuned = try measure(encoder: finetunedModel.encoder, reference: finetunedModel.reference, rows: finetunedModel.rows,
+                                    evalTexts: evalTextCount, pairIDs: pairRows, scores: finetunedScores, labels: labels, gold: gold(pairs))
+
+        let paired = try PairedComparison(baseline: baselineScores, finetuned: finetunedScores, labels: labels,
+                                          threshold: threshold, bootstrapSamples: bootstrapSamples, seed: seed)
+        let lexical = try LexicalOverlap(left: pairs.map(\.textA), right: pairs.map(\.textB), labels: labels,
+                                         baseline: baselineScores, finetuned: finetunedScores)
+        let scored = pairs.enumerated().map { i, pair in
+            ScoredPair(index: i, textA: pair.textA, textB: pair.textB, label: pair.label == true, score: pair.score,
+                       baseline: baselineScores[i], finetuned: finetunedScores[i])
+        }
+        let examples = ExampleSelection(pairs: scored, lexical: lexical, verdicts: paired.verdicts, threshold: threshold,
+                                        perKind: examplesPerKind)
+        return PairOutcome(
+            data: DataSummary(file: dataset.fileName, digest: dataset.digest, pairs: pairs.count, positives: dataset.positiveCount,
+                              negatives: dataset.negativeCount, uniqueTexts: evalTextCount, hasScores: dataset.hasScores,
+                              trainFile: train?.fileName, trainPairs: train?.pairs.count),
+            baseline: baseline, finetuned: finetuned,
+            comparison: ComparisonResult(
+                deltaAUC: paired.deltaAUC, deltaAUCCI: paired.deltaAUCCI95, deltaD: paired.deltaD,
+                deltaDCI: paired.deltaDCI95, bootstrapSamples: paired.bootstrapSamples,
+                delongZ: paired.delongZ, delongP: paired.delongP, fixed: paired.fixed, broken: paired.broken,
+                stillWrong: paired.stillWrong, bothRight: paired.stillRight),
+            pairs: scored, failures: examples.baselineFailures,
+            lexical: LexicalAnalysis(
+                overlapAUC: lexical.overlapAUC, baselineCorrelation: lexical.baselineSpearman,
+                finetunedCorrelation: lexical.finetunedSpearman,
+                meanOverlapPositive: mean(zip(lexical.pairs, labels).filter(\.1).map(\.0.jaccard)),
+                meanOverlapNegative: mean(zip(lexical.pairs, labels).filter { !$0.1 }.map(\.0.jaccard))),
+            remainingErrors: examples.remainingErrors,
+            overfitting: try overfittingCheck(train: train, sample: trainSample, trainIDs: trainRows, evalPairs: pairs,
+                                              evalTexts: evalTexts(),
+                                              baselineRows: baselineModel.rows, finetunedRows: finetunedModel.rows,
+                                              baselineEncoder: baselineModel.encoder, finetunedEncoder: finetunedModel.encoder))
+    }
+
+    /// The held-out pairs' distinct texts, in order of first appearance.
+    private func evalTexts() -> [String] {
+        var seen = Set<String>(), texts: [String] = []
+        for pair in dataset.pairs {
+            for text in [pair.textA, pair.textB] where seen.insert(text).inserted { texts.append(text) }
+        }
+        return texts
+    }
+
+    private func gold(_ pairs: [LabeledPair]) -> [Double]? {
+        let scores = pairs.compactMap(\.score)
+        return scores.count == pairs.count ? scores : nil
+    }
+
+    /// Up to `trainPairsForGap` labelled training pairs, a seeded sample when there are more.
+    private func sampleTrainPairs(_ pairs: [LabeledPair]) -> [LabeledPair] {
+        let labelled = pairs.filter { $0.label != nil }
+        guard labelled.count > trainPairsForGap else { return labelled }
+        var generator = SplitMix64(seed: seed)
+        var indices = Array(labelled.indices)
+        generator.shuffle(&indices)
+        return indices.prefix(trainPairsForGap).sorted().map { labelled[$0] }
+    }
+
+    /// One model's numbers on the pairs.
+    private func measure(encoder: any TextEncoder, reference: String, rows: [[Float]], evalTexts: Int,
+                         pairIDs: [(Int, Int)], scores: [Double], labels: [Bool], gold: [Double]?) throws -> ModelResult {
+        let evalRows = Array(rows.prefix(evalTexts))
+        let uniformity = try metric(encoder) { try EmbeddingSpace.uniformity(evalRows, seed: seed) }
+        let classification = try metric(encoder) {
+            try PairClassification(scores: scores, labels: labels, threshold: threshold,
+                                   bootstrapSamples: bootstrapSamples, seed: seed, uniformity: uniformity.value)
+        }
+        let positives = zip(pairIDs, labels).filter(\.1).map(\.0)
+        let alignment = try metric(encoder) {
+            try EmbeddingSpace.alignment(positives.map { rows[$0.0] }, positives.map { rows[$0.1] })
+        }
+        let sts = try gold.map { gold in
+            STSResult(spearman: try metric(encoder) { try Correlation.spearman(gold, scores) },
+                      pearson: try metric(encoder) { try Correlation.pearson(gold, scores) })
+        }
+        let projection = try metric(encoder) { try projectionOf(evalRows, pairIDs: pairIDs, labels: labels) }
+        let c = classification
+        return ModelResult(
+            name: encoder.name, reference: reference, digest: encoder.digest, dimension: encoder.dimension,
+            classification: ClassificationResult(
+                auc: c.auc, aucCI: c.aucCI95, cohensD: c.cohensD, cohensDCI: c.cohensDCI95,
+                margin: c.margin, meanPositive: c.meanPositive, meanNegative: c.meanNegative, threshold: c.threshold,
+                accuracy: c.atThreshold.accuracy, precision: c.atThreshold.precision, recall: c.atThreshold.recall,
+                f1: c.atThreshold.f1, mcc: c.atThreshold.mcc, averagePrecision: c.averagePrecision,
+                diagnosis: c.diagnosis,
+                roc: c.roc,
+                optimisticAccuracy: c.bestAccuracy.accuracy, optimisticThreshold: c.bestAccuracy.threshold,
+                crossFittedAccuracy: c.crossFitted.metrics.accuracy, crossFittedFolds: c.crossFitted.folds,
+                crossFittedThresholds: c.crossFitted.foldThresholds),
+            sts: sts, alignment: alignment, uniformity: uniformity.value, uniformitySampled: uniformity.sampled,
+            projection: projection)
+    }
+
+    /// The evaluation texts on two principal components; a text's class is that of the first pair using it.
+    private func projectionOf(_ rows: [[Float]], pairIDs: [(Int, Int)], labels: [Bool]) throws -> Projection {
+        var classOf = [Bool?](repeating: nil, count: rows.count)
+        for ((a, b), label) in zip(pairIDs, labels) {
+            if classOf[a] == nil { classOf[a] = label }
+            if classOf[b] == nil { classOf[b] = label }
+        }
+        let coordinates = try EmbeddingSpace.pca2D(rows)
+        return Projection(points: zip(coordinates, classOf).map { xy, label in
+            Projection.Point(x: xy[0], y: xy.count > 1 ? xy[1] : 0, positive: label ?? false)
+        }, explainedVariance: [])
+    }
+
+    private func cosines(_ ids: [(Int, Int)], _ rows: [[Float]], encoder: any TextEncoder) throws -> [Double] {
+        try ids.map { a, b in try metric(encoder) { try ProbeResult.cosine(rows[a], rows[b]) } }
+    }
+
+    private func overfittingCheck(train: PairDataset?, sample: [LabeledPair], trainIDs: [(Int, Int)], evalPairs: [LabeledPair],
+                          evalTexts: [String], baselineRows: [[Float]], finetunedRows: [[Float]],
+                          baselineEncoder: any TextEncoder, finetunedEncoder: any TextEncoder) throws -> OverfittingCheck? {
+        guard let train else { return nil }
+        let trainTexts = train.pairs.flatMap { [$0.textA, $0.textB] }
+        let leakage = Leakage(evalTexts: evalTexts, trainTexts: trainTexts)
+        func key(_ a: String, _ b: String) -> String {
+            let (x, y) = (Leakage.normalize(a), Leakage.normalize(b))
+            return x < y ? x + "\u{0}" + y : y + "\u{0}" + x
+        }
+        let trainPairKeys = Set(train.pairs.map { key($0.textA, $0.textB) })
+        let leakedPairs = evalPairs.filter { trainPairKeys.contains(key($0.textA, $0.textB)) }.count
+
+        let labels = sample.map { $0.label == true }
+        var trainAUC: (Double, Double) = (.nan, .nan)
+        if labels.contains(true) && labels.contains(false) {
+            func auc(_ rows: [[Float]], _ encoder: any TextEncoder) throws -> Double {
+                let scores = try trainIDs.map { a, b in try metric(encoder) { try ProbeResult.cosine(rows[a], rows[b]) } }
+                return try metric(encoder) {
+                    try PairClassification(scores: scores, labels: labels, threshold: threshold,
+                                           bootstrapSamples: 0, seed: seed).auc
+                }
+            }
+            trainAUC = (try auc(baselineRows, baselineEncoder), try auc(finetunedRows, finetunedEncoder))
+        }
+        return OverfittingCheck(exactDuplicates: leakage.exact, nearDuplicates: leakage.normalized - leakage.exact,
+                                leakedPairs: leakedPairs, trainAUCBaseline: trainAUC.0, trainAUCFinetuned: trainAUC.1,
+                                trainPairsMeasured: sample.count)
+    }
+
+    func mean(_ values: [Double]) -> Double {
+        values.isEmpty ? .nan : values.reduce(0, +) / Double(values.count)
+    }
+}
+
+/// Runs a metric, naming the model in any error it raises.
+func metric<T>(_ encoder: any TextEncoder, _ body: () throws -> T) throws -> T {
+    do {
+        return try body()
+    } catch let error as MetricsError {
+        throw EvaluationError.inconsistent("\(encoder.name): \(error)")
+    }
+}
