@@ -20,7 +20,7 @@ struct BertNormalizer: Sendable, Equatable {
         scalars.reserveCapacity(text.count + 8)
         for scalar in text {
             if cleanText {
-                if scalar.value == 0 || scalar.value == 0xFFFD || BertUnicode.isControl(scalar) { continue }
+                if Self.isRemovedByCleaning(scalar) { continue }
                 if BertUnicode.isWhitespace(scalar) {
                     scalars.append(" ")
                     continue
@@ -41,6 +41,11 @@ struct BertNormalizer: Sendable, Equatable {
             scalars = Self.lowercase(scalars)
         }
         return scalars
+    }
+
+    /// Whether clean-text removes the scalar (NUL, U+FFFD, control characters).
+    static func isRemovedByCleaning(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value == 0 || scalar.value == 0xFFFD || BertUnicode.isControl(scalar)
     }
 
     /// NFD, then drop nonspacing marks (tokenizers `do_strip_accents`).

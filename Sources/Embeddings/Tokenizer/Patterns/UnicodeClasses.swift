@@ -1,0 +1,51 @@
+/// The character classes that tokenizers' regular expressions and pre-tokenizers test, read from
+/// Swift's Unicode tables.
+///
+/// tokenizers takes them from three places: Oniguruma (`\p{L}`, `\p{N}`, `\s` in the GPT-2 pattern
+/// and in `Split`/`Replace` regexes), the Rust `regex` crate (`\w`, `\s` of the `Whitespace`
+/// pre-tokenizer and of added tokens) and Rust's `char` methods (`is_whitespace`, `is_numeric`).
+/// All follow the current Unicode Character Database closely enough that the exhaustive
+/// per-code-point fixtures (scripts/fixtures/make_tokenizer_fixtures_multi.py) find no difference.
+enum UnicodeClasses {
+    /// White_Space: Rust `char::is_whitespace`, regex `\s`, Oniguruma `\s`.
+    @inline(__always)
+    static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool { BertUnicode.isWhitespace(scalar) }
+
+    /// General category L* (Oniguruma `\p{L}`).
+    @inline(__always)
+    static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value < 0x80 { return (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value) }
+        switch scalar.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter: return true
+        default: return false
+        }
+    }
+
+    /// General category N* (Oniguruma `\p{N}`, Rust `char::is_numeric`).
+    @inline(__always)
+    static func isNumber(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value < 0x80 { return (0x30...0x39).contains(value) }
+        switch scalar.properties.generalCategory {
+        case .decimalNumber, .letterNumber, .otherNumber: return true
+        default: return false
+        }
+    }
+
+    /// Rust `regex` `\w`: Alphabetic, marks, decimal digits, connector punctuation, Join_Control.
+    @inline(__always)
+    static func isWordCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value < 0x80 {
+            return (0x30...0x39).contains(value) || (0x41...0x5A).contains(value)
+                || (0x61...0x7A).contains(value) || value == 0x5F
+        }
+        let properties = scalar.properties
+        if properties.isAlphabetic || properties.isJoinControl { return true }
+        switch properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber, .connectorPunctuation: return true
+        default: return false
+        }
+    }
+}
