@@ -21,17 +21,21 @@ struct TokenizerJSON {
 
     static func tokenizer(file url: URL, modelMaxLength: Int?, padToken: String? = nil) throws -> Tokenizer {
         let reader = TokenizerJSON(file: url.path)
-        let root = try reader.read(url)
+        return try reader.tokenizer(root: reader.read(url), modelMaxLength: modelMaxLength, padToken: padToken)
+    }
+
+    /// Builds the tokenizer from the parsed file.
+    func tokenizer(root: ExactJSON, modelMaxLength: Int?, padToken: String? = nil) throws -> Tokenizer {
         if let version = root["version"], version.string != "1.0" {
-            throw reader.unsupported("version \(version.string.map { "\"\($0)\"" } ?? "is not a string"), expected \"1.0\"")
+            throw unsupported("version \(version.string.map { "\"\($0)\"" } ?? "is not a string"), expected \"1.0\"")
         }
-        let model = try reader.model(root["model"])
-        let normalizer = try reader.normalizer(root["normalizer"])
-        let preTokenizer = try reader.preTokenizer(root["pre_tokenizer"])
-        let addedTokens = try reader.addedTokens(root["added_tokens"])
+        let model = try model(root["model"])
+        let normalizer = try normalizer(root["normalizer"])
+        let preTokenizer = try preTokenizer(root["pre_tokenizer"])
+        let addedTokens = try addedTokens(root["added_tokens"])
         let added = AddedVocabulary(addedTokens, model: model, normalizer: normalizer)
         func id(_ token: String) -> Int32? { added.id(of: token) ?? model.id(of: Array(token.utf8)) }
-        let postProcessor = try reader.postProcessor(root["post_processor"])
+        let postProcessor = try postProcessor(root["post_processor"])
         let padID = padToken.flatMap(id) ?? root["padding"]?["pad_id"]?.id
             ?? id("[PAD]") ?? id("<pad>") ?? 0
         return Tokenizer(

@@ -40,7 +40,7 @@ indirect enum Normalizer: Sendable {
             piece.replace(with: Array(scalars[start..<end]), droppedStart: start > 0)
         case .stripAccents:
             let kept = UnicodeNormalizer.stripMarks(scalars)
-            piece.replace(with: kept, droppedStart: scalars.first.map { UnicodeNormalizer.stripMarks([$0]).isEmpty } == true)
+            piece.replace(with: kept, droppedStart: scalars.first.map(UnicodeNormalizer.isCombiningMark) == true)
         case .replace(let pattern, let content):
             var result: [Unicode.Scalar] = []
             result.reserveCapacity(scalars.count)
@@ -57,8 +57,9 @@ indirect enum Normalizer: Sendable {
         case .prepend(let prefix):
             if !scalars.isEmpty { piece.replace(with: prefix + scalars, droppedStart: false) }
         case .precompiled(let charsmap):
-            let (normalized, dropped) = charsmap.normalize(scalars)
-            piece.replace(with: normalized, droppedStart: dropped)
+            // tokenizers records no removal for a first grapheme mapped to nothing, so the
+            // alignment of what follows still starts at the text's start.
+            piece.replace(with: charsmap.normalize(scalars), droppedStart: false)
         case .nmt:
             let kept = scalars.compactMap(Self.nmt)
             piece.replace(with: kept, droppedStart: scalars.first.map(Self.nmt) == .some(nil))

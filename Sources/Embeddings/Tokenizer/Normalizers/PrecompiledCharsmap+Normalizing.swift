@@ -6,15 +6,11 @@ extension PrecompiledCharsmap {
     /// the trie knows is replaced whole, by the replacement of its *shortest* known prefix, so
     /// `Ａ` + U+0301 becomes `A`, the mark lost, exactly as in tokenizers and SentencePiece's
     /// bindings. Otherwise each scalar is replaced on its own when the trie knows it.
-    /// Returns the new scalars and whether the first grapheme was mapped to nothing.
-    func normalize(_ scalars: [Unicode.Scalar]) -> (scalars: [Unicode.Scalar], droppedStart: Bool) {
+    func normalize(_ scalars: [Unicode.Scalar]) -> [Unicode.Scalar] {
         var result: [Unicode.Scalar] = []
         result.reserveCapacity(scalars.count)
-        var droppedStart = false
-        var first = true
         var bytes: [UInt8] = []
         for grapheme in String(String.UnicodeScalarView(scalars)) {
-            let before = result.count
             bytes.removeAll(keepingCapacity: true)
             bytes.append(contentsOf: grapheme.utf8)
             if bytes.count < 6, let replacement = replacement(for: bytes) {
@@ -30,10 +26,8 @@ extension PrecompiledCharsmap {
                     }
                 }
             }
-            if first && result.count == before { droppedStart = true }
-            first = false
         }
-        return (result, droppedStart)
+        return result
     }
 
     /// Decodes a replacement (valid UTF-8: the blob was checked, and each replacement starts at a

@@ -41,9 +41,9 @@ struct TokenizerRegex: Sendable {
                 return expected == scalar || (caseInsensitive && fold(expected) == fold(scalar))
             case .range(let low, let high): return (low...high).contains(scalar.value)
             case .whitespace: return UnicodeClasses.isWhitespace(scalar)
-            case .decimalDigit: return scalar.properties.generalCategory == .decimalNumber
+            case .decimalDigit: return UnicodeClasses.regexCategory(scalar) == .decimalNumber
             case .word:
-                switch scalar.properties.generalCategory {
+                switch UnicodeClasses.regexCategory(scalar) {
                 case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
                      .nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber, .connectorPunctuation:
                     return true
@@ -54,7 +54,7 @@ struct TokenizerRegex: Sendable {
                 case 0x30...0x39, 0x41...0x46, 0x61...0x66: return true
                 default: return false
                 }
-            case .categories(let categories): return categories.contains(scalar.properties.generalCategory)
+            case .categories(let categories): return categories.contains(UnicodeClasses.regexCategory(scalar))
             case .anyButNewline: return scalar != "\n"
             case .not(let inner): return !matches(inner, scalar, caseInsensitive: caseInsensitive)
             }

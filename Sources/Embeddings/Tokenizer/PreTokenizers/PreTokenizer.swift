@@ -41,7 +41,7 @@ indirect enum PreTokenizer: Sendable {
             return behavior.split(piece, on: .scalar(BertUnicode.isPunctuation))
         case .digits(let individually):
             let behavior: SplitDelimiterBehavior = individually ? .isolated : .contiguous
-            return behavior.split(piece, on: .scalar(UnicodeClasses.isNumber))
+            return behavior.split(piece, on: .scalar(UnicodeClasses.isNumeric))
         case .delimiter(let delimiter):
             return SplitDelimiterBehavior.removed.split(piece, on: .scalar { $0 == delimiter })
         case .sequence(let steps):
