@@ -14,8 +14,8 @@ extension TokenizerJSON {
     /// A `vocab` object of token -> id, keys kept byte for byte (a later duplicate wins).
     private func vocabulary(_ object: ExactJSON) throws -> [[UInt8]: Int32] {
         guard let members = object["vocab"]?.members else { throw malformed("model has no \"vocab\" object") }
-        guard members.count <= Self.maximumEntries else {
-            throw malformed("the vocabulary has \(members.count) entries; the most accepted is \(Self.maximumEntries)")
+        guard members.count <= maximumEntries else {
+            throw malformed("the vocabulary has \(members.count) entries; the most accepted is \(maximumEntries)")
         }
         var vocabulary: [[UInt8]: Int32] = [:]
         vocabulary.reserveCapacity(members.count)
@@ -49,8 +49,8 @@ extension TokenizerJSON {
         }
         let prefix = Array((object["continuing_subword_prefix"]?.string ?? "").utf8)
         guard let list = object["merges"]?.array else { throw malformed("BPE model has no \"merges\" array") }
-        guard list.count <= Self.maximumEntries else {
-            throw malformed("\(list.count) merges; the most accepted is \(Self.maximumEntries)")
+        guard list.count <= maximumEntries else {
+            throw malformed("\(list.count) merges; the most accepted is \(maximumEntries)")
         }
         var merges: [UInt64: BPEModel.Merge] = [:]
         merges.reserveCapacity(list.count)
@@ -88,8 +88,8 @@ extension TokenizerJSON {
 
     private func unigram(_ object: ExactJSON) throws -> UnigramModel {
         guard let list = object["vocab"]?.array else { throw malformed("Unigram model has no \"vocab\" array") }
-        guard list.count <= Self.maximumEntries else {
-            throw malformed("the vocabulary has \(list.count) entries; the most accepted is \(Self.maximumEntries)")
+        guard list.count <= maximumEntries else {
+            throw malformed("the vocabulary has \(list.count) entries; the most accepted is \(maximumEntries)")
         }
         let pieces = try list.enumerated().map { index, entry -> UnigramModel.Piece in
             guard let pair = entry.array, pair.count == 2, let text = pair[0].string, let score = pair[1].number else {

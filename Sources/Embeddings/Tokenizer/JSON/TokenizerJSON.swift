@@ -10,11 +10,11 @@ import Foundation
 struct TokenizerJSON {
     /// The largest `tokenizer.json` read (real ones are at most a few tens of MiB).
     static let maximumFileSize = 256 << 20
-    /// The most vocabulary entries, merges or added tokens accepted (real vocabularies hold up to ~260k).
-    static let maximumEntries = 1 << 22
-
     /// The file's path, for messages.
     let file: String
+    /// The most vocabulary entries, merges or added tokens accepted (real vocabularies hold up to
+    /// ~260k; 2^22 keeps a hostile file's memory bounded).
+    var maximumEntries = 1 << 22
 
     func malformed(_ reason: String) -> TokenizerError { .malformed(file: file, reason: reason) }
     func unsupported(_ reason: String) -> TokenizerError { .unsupported(file: file, reason: reason) }
@@ -72,8 +72,8 @@ struct TokenizerJSON {
     private func addedTokens(_ value: ExactJSON?) throws -> [AddedVocabulary.Token] {
         guard let value, !value.isNull else { return [] }
         guard let array = value.array else { throw malformed("\"added_tokens\" is not an array") }
-        guard array.count <= Self.maximumEntries else {
-            throw malformed("\(array.count) added tokens; the most accepted is \(Self.maximumEntries)")
+        guard array.count <= maximumEntries else {
+            throw malformed("\(array.count) added tokens; the most accepted is \(maximumEntries)")
         }
         return try array.map { token in
             guard let content = token["content"]?.string, token["id"]?.id != nil else {
