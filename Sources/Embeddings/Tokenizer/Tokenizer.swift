@@ -26,8 +26,8 @@ public struct Tokenizer: Sendable {
     public var vocabularySize: Int { model.vocabularySize }
 
     /// The ids the post-processor puts before and after every text (`[CLS]`, `<s>`, ...).
-    public var prefixIDs: [Int32] { postProcessor.prefix }
-    public var suffixIDs: [Int32] { postProcessor.suffix }
+    var prefixIDs: [Int32] { postProcessor.prefix }
+    var suffixIDs: [Int32] { postProcessor.suffix }
 
     /// Token ids for one text: the special prefix, at most `maxLength` minus the specials' count
     /// pieces, the special suffix.

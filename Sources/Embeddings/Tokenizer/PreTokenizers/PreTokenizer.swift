@@ -38,10 +38,10 @@ indirect enum PreTokenizer: Sendable {
         case .split(let pattern, let behavior, let invert):
             return behavior.split(piece, on: pattern, invert: invert)
         case .punctuation(let behavior):
-            return behavior.split(piece, on: .scalar(BertUnicode.isPunctuation))
+            return behavior.split(piece, on: .scalar { BertUnicode.isPunctuation($0) })
         case .digits(let individually):
             let behavior: SplitDelimiterBehavior = individually ? .isolated : .contiguous
-            return behavior.split(piece, on: .scalar(UnicodeClasses.isNumeric))
+            return behavior.split(piece, on: .scalar { UnicodeClasses.isNumeric($0) })
         case .delimiter(let delimiter):
             return SplitDelimiterBehavior.removed.split(piece, on: .scalar { $0 == delimiter })
         case .sequence(let steps):

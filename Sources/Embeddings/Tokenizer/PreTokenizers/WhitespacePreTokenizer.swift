@@ -27,6 +27,6 @@ enum WhitespacePreTokenizer {
 
     /// `WhitespaceSplit`: split on `char::is_whitespace`, dropping the whitespace.
     static func splitOnWhitespace(_ piece: TextPiece) -> [TextPiece] {
-        SplitDelimiterBehavior.removed.split(piece, on: .scalar(UnicodeClasses.isWhitespace))
+        SplitDelimiterBehavior.removed.split(piece, on: .scalar { UnicodeClasses.isWhitespace($0) })
     }
 }
