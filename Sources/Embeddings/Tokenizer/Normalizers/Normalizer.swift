@@ -48,7 +48,9 @@ indirect enum Normalizer: Sendable {
             for (range, isMatch) in pattern.split(scalars) {
                 if isMatch {
                     result.append(contentsOf: content)
-                    if range.lowerBound == 0 && content.isEmpty { droppedStart = true }
+                    // tokenizers aligns the replacement with the match's last character, so a
+                    // match at the start moves the start unless it is one character replaced.
+                    if range.lowerBound == 0 && (content.isEmpty || range.count > 1) { droppedStart = true }
                 } else {
                     result.append(contentsOf: scalars[range])
                 }
