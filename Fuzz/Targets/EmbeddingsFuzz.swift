@@ -1,3 +1,4 @@
+import Core
 import Foundation
 
 /// libFuzzer entry points for the Embeddings readers, compiled into module `Embeddings` so they reach
@@ -41,7 +42,7 @@ enum EmbeddingsFuzz {
     }
 
     static func tokenizerJSON(_ input: UnsafeBufferPointer<UInt8>) {
-        if let parsed = try? ExactJSON.parse(Array(input)), parsed != parsed { fatalError("a parsed value differs from itself") }
+        if let parsed = try? JSONValue.parse(Array(input)), parsed != parsed { fatalError("a parsed value differs from itself") }
         let url = FuzzScratch.write(input, to: "tok/tokenizer.json")
         guard let tokenizer = try? Tokenizer.load(folder: url.deletingLastPathComponent()) else { return }
         check(tokenizer, text: "Hello, WORLD! naïve café 東京 [CLS] unaffable", maxLength: 16)

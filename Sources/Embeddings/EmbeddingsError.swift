@@ -9,8 +9,6 @@ public enum EmbeddingsError: Error, CustomStringConvertible, Equatable {
     case missingFile(path: String)
     /// A file exists but could not be read.
     case unreadable(path: String, reason: String)
-    /// An output file could not be written.
-    case unwritable(path: String, reason: String)
     /// A safetensors file violates the format.
     case invalidSafetensors(path: String, reason: String)
     /// A JSON configuration file is malformed or holds a value the encoder cannot use.
@@ -34,8 +32,6 @@ public enum EmbeddingsError: Error, CustomStringConvertible, Equatable {
             return "\(path): file not found"
         case .unreadable(let path, let reason):
             return "\(path): cannot read: \(reason)"
-        case .unwritable(let path, let reason):
-            return "\(path): cannot write: \(reason)"
         case .invalidSafetensors(let path, let reason):
             return "\(path): not a valid safetensors file: \(reason)"
         case .invalidConfig(let path, let reason):

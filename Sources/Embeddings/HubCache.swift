@@ -6,8 +6,8 @@ import Foundation
 /// `ORG/NAME` lives in `models--ORG--NAME/snapshots/REVISION/`, the revision named by `refs/main`
 /// when present, else the most recently written snapshot.
 /// Source: huggingface_hub `constants.py` and `file_download.py` (cache layout).
-enum HubCache {
-    static func root(environment: [String: String]) -> URL {
+public enum HubCache {
+    public static func root(environment: [String: String]) -> URL {
         if let hub = environment["HF_HUB_CACHE"], !hub.isEmpty {
             return URL(fileURLWithPath: hub)
         }
@@ -20,7 +20,7 @@ enum HubCache {
     }
 
     /// `ORG/NAME`, each part made of letters, digits, `-`, `_` and `.`, not starting with a dot.
-    static func isModelID(_ reference: String) -> Bool {
+    public static func isModelID(_ reference: String) -> Bool {
         let parts = reference.split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count == 2 else { return false }
         return parts.allSatisfy { part in
@@ -29,7 +29,7 @@ enum HubCache {
         }
     }
 
-    static func snapshot(of id: String, environment: [String: String]) throws -> URL {
+    public static func snapshot(of id: String, environment: [String: String]) throws -> URL {
         let root = root(environment: environment)
         let repository = root.appendingPathComponent("models--" + id.replacingOccurrences(of: "/", with: "--"))
         let snapshots = repository.appendingPathComponent("snapshots")

@@ -1,3 +1,4 @@
+import Core
 import Foundation
 
 /// Writes Float32 tensors as a `.safetensors` file that strict readers accept.
@@ -28,7 +29,7 @@ public enum SafetensorsWriter {
         precondition(Set(sorted.map(\.name)).count == sorted.count, "safetensors names must be unique")
         var entries: [String] = []
         if !metadata.isEmpty {
-            let fields = metadata.keys.sorted().map { "\(jsonString($0)):\(jsonString(metadata[$0] ?? ""))" }
+            let fields = metadata.keys.sorted().map { "\(JSONText.quoted($0)):\(JSONText.quoted(metadata[$0] ?? ""))" }
             entries.append("\"__metadata__\":{\(fields.joined(separator: ","))}")
         }
         var offset = 0
@@ -37,7 +38,7 @@ public enum SafetensorsWriter {
                          "tensor \(tensor.name) shape does not match its values")
             let end = offset + 4 * tensor.values.count
             let shape = tensor.shape.map(String.init).joined(separator: ",")
-            entries.append("\(jsonString(tensor.name)):{\"dtype\":\"F32\",\"shape\":[\(shape)],\"data_offsets\":[\(offset),\(end)]}")
+            entries.append("\(JSONText.quoted(tensor.name)):{\"dtype\":\"F32\",\"shape\":[\(shape)],\"data_offsets\":[\(offset),\(end)]}")
             offset = end
         }
         var header = Data("{\(entries.joined(separator: ","))}".utf8)
@@ -59,26 +60,5 @@ public enum SafetensorsWriter {
     /// file error for the caller to name in its own module's error.
     public static func write(_ tensors: [Tensor], metadata: [String: String] = [:], to url: URL) throws {
         try encode(tensors, metadata: metadata).write(to: url, options: .atomic)
-    }
-
-    /// A JSON string literal: quotes, backslashes and control characters escaped.
-    static func jsonString(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    out += String(format: "\\u%04x", scalar.value)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
     }
 }

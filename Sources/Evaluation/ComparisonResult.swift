@@ -1,26 +1,27 @@
 import Foundation
+import Metrics
 
 /// The baseline and the fine-tuned model compared on the same pairs.
 public struct ComparisonResult: Sendable {
     /// AUC(fine-tuned) - AUC(baseline).
     public var deltaAUC: Double
     /// Paired bootstrap 95% interval of the AUC difference.
-    public var deltaAUCCI: Interval
-    /// Cohen's d(fine-tuned) - d(baseline), with its paired bootstrap 95% interval.
-    public var deltaD: Double
-    public var deltaDCI: Interval
+    public var deltaAUCCI: ClosedInterval?
+    /// Cohen's d(fine-tuned) - d(baseline), with its paired bootstrap 95% interval; nil when a d is undefined.
+    public var deltaD: Double?
+    public var deltaDCI: ClosedInterval?
     public var bootstrapSamples: Int
-    /// DeLong's test for two correlated AUCs.
-    public var delongZ: Double
-    public var delongP: Double
+    /// DeLong's test for two correlated AUCs; nil when its variance is zero.
+    public var delongZ: Double?
+    public var delongP: Double?
     /// Pairs wrong at the threshold under the baseline and right under the fine-tuned model, and so on.
     public var fixed: Int
     public var broken: Int
     public var stillWrong: Int
     public var bothRight: Int
 
-    public init(deltaAUC: Double, deltaAUCCI: Interval, deltaD: Double, deltaDCI: Interval,
-                bootstrapSamples: Int, delongZ: Double, delongP: Double, fixed: Int, broken: Int,
+    public init(deltaAUC: Double, deltaAUCCI: ClosedInterval?, deltaD: Double?, deltaDCI: ClosedInterval?,
+                bootstrapSamples: Int, delongZ: Double?, delongP: Double?, fixed: Int, broken: Int,
                 stillWrong: Int, bothRight: Int) {
         self.deltaAUC = deltaAUC
         self.deltaAUCCI = deltaAUCCI
@@ -80,14 +81,14 @@ public struct FailureExample: Sendable {
 public struct LexicalAnalysis: Sendable {
     /// AUC of Jaccard word overlap used as the score.
     public var overlapAUC: Double
-    /// Spearman correlation of overlap with each model's similarity.
-    public var baselineCorrelation: Double
-    public var finetunedCorrelation: Double
+    /// Spearman correlation of overlap with each model's similarity; nil when undefined.
+    public var baselineCorrelation: Double?
+    public var finetunedCorrelation: Double?
     /// Mean overlap of positive and of negative pairs.
     public var meanOverlapPositive: Double
     public var meanOverlapNegative: Double
 
-    public init(overlapAUC: Double, baselineCorrelation: Double, finetunedCorrelation: Double,
+    public init(overlapAUC: Double, baselineCorrelation: Double?, finetunedCorrelation: Double?,
                 meanOverlapPositive: Double, meanOverlapNegative: Double) {
         self.overlapAUC = overlapAUC
         self.baselineCorrelation = baselineCorrelation

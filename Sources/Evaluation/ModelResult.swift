@@ -1,4 +1,5 @@
 import Foundation
+import Metrics
 
 /// One model's measurements on the held-out pairs.
 public struct ModelResult: Sendable {
@@ -38,9 +39,11 @@ public struct ModelResult: Sendable {
 /// Pair-classification numbers: a model's cosine similarity as a score for "is this a positive pair".
 public struct ClassificationResult: Sendable {
     public var auc: Double
-    public var aucCI: Interval
-    public var cohensD: Double
-    public var cohensDCI: Interval
+    /// 95% bootstrap interval of the AUC.
+    public var aucCI: ClosedInterval
+    /// Cohen's d and its interval; nil when undefined (constant scores within both classes).
+    public var cohensD: Double?
+    public var cohensDCI: ClosedInterval?
     public var margin: Double
     public var meanPositive: Double
     public var meanNegative: Double
@@ -51,10 +54,10 @@ public struct ClassificationResult: Sendable {
     public var f1: Double
     public var mcc: Double
     public var averagePrecision: Double
-    /// "backwards" | "random" | "weak" | "strong" | "collapsed" (metrics.json's vocabulary).
-    public var diagnosis: String
-    /// ROC corner points (fpr, tpr), starting at (0, 0).
-    public var roc: [RatePoint]
+    /// The diagnosis of this model on the pairs; its raw value is metrics.json's vocabulary.
+    public var diagnosis: Diagnosis
+    /// ROC corner points, starting at (0, 0).
+    public var roc: [ROCPoint]
     /// sentence-transformers' best accuracy, its threshold chosen on these same pairs (optimistic).
     public var optimisticAccuracy: Double
     public var optimisticThreshold: Double
@@ -63,10 +66,10 @@ public struct ClassificationResult: Sendable {
     public var crossFittedFolds: Int
     public var crossFittedThresholds: [Double]
 
-    public init(auc: Double, aucCI: Interval, cohensD: Double, cohensDCI: Interval,
+    public init(auc: Double, aucCI: ClosedInterval, cohensD: Double?, cohensDCI: ClosedInterval?,
                 margin: Double, meanPositive: Double, meanNegative: Double, threshold: Double,
                 accuracy: Double, precision: Double, recall: Double, f1: Double, mcc: Double,
-                averagePrecision: Double, diagnosis: String, roc: [RatePoint],
+                averagePrecision: Double, diagnosis: Diagnosis, roc: [ROCPoint],
                 optimisticAccuracy: Double, optimisticThreshold: Double, crossFittedAccuracy: Double,
                 crossFittedFolds: Int, crossFittedThresholds: [Double]) {
         self.auc = auc
@@ -90,16 +93,6 @@ public struct ClassificationResult: Sendable {
         self.crossFittedAccuracy = crossFittedAccuracy
         self.crossFittedFolds = crossFittedFolds
         self.crossFittedThresholds = crossFittedThresholds
-    }
-}
-
-/// A point on a ROC curve.
-public struct RatePoint: Sendable, Equatable {
-    public var falsePositiveRate: Double
-    public var truePositiveRate: Double
-    public init(falsePositiveRate: Double, truePositiveRate: Double) {
-        self.falsePositiveRate = falsePositiveRate
-        self.truePositiveRate = truePositiveRate
     }
 }
 
@@ -133,15 +126,4 @@ public struct Projection: Sendable {
         self.points = points
         self.explainedVariance = explainedVariance
     }
-}
-
-/// A 95% interval `[lower, upper]`; both NaN when undefined (e.g. Cohen's d of constant scores).
-public struct Interval: Sendable, Equatable {
-    public var lower: Double
-    public var upper: Double
-    public init(lower: Double, upper: Double) {
-        self.lower = lower
-        self.upper = upper
-    }
-    public static let undefined = Interval(lower: .nan, upper: .nan)
 }

@@ -107,14 +107,14 @@ public struct RunEvaluation {
                               trainFile: train?.fileName, trainPairs: train?.pairs.count),
             baseline: baseline, finetuned: finetuned,
             comparison: ComparisonResult(
-                deltaAUC: paired.deltaAUC, deltaAUCCI: interval(paired.deltaAUCCI95), deltaD: paired.deltaD ?? .nan,
-                deltaDCI: interval(paired.deltaDCI95), bootstrapSamples: paired.bootstrapSamples,
-                delongZ: paired.delongZ ?? .nan, delongP: paired.delongP ?? .nan, fixed: paired.fixed, broken: paired.broken,
+                deltaAUC: paired.deltaAUC, deltaAUCCI: paired.deltaAUCCI95, deltaD: paired.deltaD,
+                deltaDCI: paired.deltaDCI95, bootstrapSamples: paired.bootstrapSamples,
+                delongZ: paired.delongZ, delongP: paired.delongP, fixed: paired.fixed, broken: paired.broken,
                 stillWrong: paired.stillWrong, bothRight: paired.stillRight),
             pairs: scored, failures: examples.baselineFailures,
             lexical: LexicalAnalysis(
-                overlapAUC: lexical.overlapAUC, baselineCorrelation: lexical.baselineSpearman ?? .nan,
-                finetunedCorrelation: lexical.finetunedSpearman ?? .nan,
+                overlapAUC: lexical.overlapAUC, baselineCorrelation: lexical.baselineSpearman,
+                finetunedCorrelation: lexical.finetunedSpearman,
                 meanOverlapPositive: mean(zip(lexical.pairs, labels).filter(\.1).map(\.0.jaccard)),
                 meanOverlapNegative: mean(zip(lexical.pairs, labels).filter { !$0.1 }.map(\.0.jaccard))),
             remainingErrors: examples.remainingErrors,
@@ -160,12 +160,12 @@ public struct RunEvaluation {
         return ModelResult(
             name: encoder.name, reference: reference, digest: encoder.digest, dimension: encoder.dimension,
             classification: ClassificationResult(
-                auc: c.auc, aucCI: interval(c.aucCI95), cohensD: c.cohensD ?? .nan, cohensDCI: interval(c.cohensDCI95),
+                auc: c.auc, aucCI: c.aucCI95, cohensD: c.cohensD, cohensDCI: c.cohensDCI95,
                 margin: c.margin, meanPositive: c.meanPositive, meanNegative: c.meanNegative, threshold: c.threshold,
                 accuracy: c.atThreshold.accuracy, precision: c.atThreshold.precision, recall: c.atThreshold.recall,
                 f1: c.atThreshold.f1, mcc: c.atThreshold.mcc, averagePrecision: c.averagePrecision,
-                diagnosis: c.diagnosis.rawValue,
-                roc: c.roc.map { RatePoint(falsePositiveRate: $0.fpr, truePositiveRate: $0.tpr) },
+                diagnosis: c.diagnosis,
+                roc: c.roc,
                 optimisticAccuracy: c.bestAccuracy.accuracy, optimisticThreshold: c.bestAccuracy.threshold,
                 crossFittedAccuracy: c.crossFitted.metrics.accuracy, crossFittedFolds: c.crossFitted.folds,
                 crossFittedThresholds: c.crossFitted.foldThresholds),
@@ -206,10 +206,6 @@ public struct RunEvaluation {
         } catch let error as MetricsError {
             throw EvaluationError.inconsistent("\(encoder.name): \(error)")
         }
-    }
-
-    func interval(_ value: ClosedInterval?) -> Interval {
-        value.map { Interval(lower: $0.lower, upper: $0.upper) } ?? .undefined
     }
 
     func mean(_ values: [Double]) -> Double {

@@ -1,3 +1,4 @@
+import Core
 /// Which adapter to train on top of the frozen encoder.
 public enum AdapterKind: String, CaseIterable, Sendable {
     /// One Dense layer D -> D, identity activation, initialised to W = I, b = 0.

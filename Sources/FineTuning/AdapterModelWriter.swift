@@ -1,3 +1,4 @@
+import Core
 import Embeddings
 import Foundation
 
@@ -12,7 +13,8 @@ import Foundation
 /// `out_features`, `bias`, `activation_function` (a torch class path), and `model.safetensors` with
 /// `linear.weight` [out, in] and `linear.bias`. Only those four config keys are written: older
 /// releases pass every key to `Dense(**config)`.
-/// Writing is atomic: everything goes to a hidden sibling folder that is renamed into place.
+/// Writing is atomic: everything goes to a ``StagedFolder`` beside the output, swapped into place at the
+/// end; a failure or an interruption leaves an earlier model folder as it was.
 public enum AdapterModelWriter {
     /// Files of the base folder that describe the base model only and are not carried over.
     static let skippedBaseFiles: Set<String> = ["modules.json", "README.md"]
@@ -31,11 +33,10 @@ public enum AdapterModelWriter {
         let modulesURL = baseFolder.appendingPathComponent("modules.json")
         let baseModules = try readModules(modulesURL)
 
-        let parent = out.deletingLastPathComponent()
-        let staging = parent.appendingPathComponent(".\(out.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)")
-        try? fm.removeItem(at: staging)
         do {
-            try fm.createDirectory(at: staging, withIntermediateDirectories: true)
+            try fm.createDirectory(at: out.deletingLastPathComponent(), withIntermediateDirectories: true)
+            let staged = try StagedFolder(destination: out)
+            let staging = staged.staging
             try linkOrCopyContents(of: baseFolder, into: staging)
 
             var modules = baseModules
@@ -63,22 +64,11 @@ public enum AdapterModelWriter {
             encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
             try encoder.encode(record).write(to: staging.appendingPathComponent("tunelens_training.json"), options: .atomic)
 
-            try fm.createDirectory(at: parent, withIntermediateDirectories: true)
-            if fm.fileExists(atPath: out.path) {
-                let old = parent.appendingPathComponent(".\(out.lastPathComponent).old-\(ProcessInfo.processInfo.processIdentifier)")
-                try? fm.removeItem(at: old)
-                try fm.moveItem(at: out, to: old)
-                try fm.moveItem(at: staging, to: out)
-                try? fm.removeItem(at: old)
-            } else {
-                try fm.moveItem(at: staging, to: out)
-            }
+            try staged.commit()
         } catch let error as FineTuningError {
-            try? fm.removeItem(at: staging)
             throw error
         } catch {
-            try? fm.removeItem(at: staging)
-            throw FineTuningError.io(path: out.path, detail: "cannot write the model folder (\(error.localizedDescription))")
+            throw FineTuningError.io(path: out.path, detail: "cannot write the model folder (\(error))")
         }
     }
 

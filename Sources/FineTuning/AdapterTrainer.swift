@@ -1,3 +1,4 @@
+import Core
 import Foundation
 
 /// Trains an adapter on frozen embeddings: seeded shuffling, mini-batches, Adam/AdamW with a linear

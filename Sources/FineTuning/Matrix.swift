@@ -1,8 +1,8 @@
-import CBLAS
+import LinearAlgebra
 
 /// A dense row-major Float32 matrix: a batch of embeddings (rows) or a layer's weights ([out, in]).
 ///
-/// The only place in FineTuning that calls BLAS; no C type leaves this file.
+/// The only place in FineTuning that calls BLAS.
 struct Matrix: Equatable {
     var rows: Int
     var columns: Int
@@ -39,7 +39,7 @@ struct Matrix: Equatable {
         values[(index * columns)..<((index + 1) * columns)]
     }
 
-    /// C = alpha * op(A) * op(B) + beta * C through `cblas_sgemm`, op = transpose when asked.
+    /// C = alpha * op(A) * op(B) + beta * C through `BLAS.gemm`, op = transpose when asked.
     ///
     /// - Complexity: O(m n k) multiply-adds, at the machine's BLAS rate.
     static func gemm(_ a: Matrix, transposeA: Bool = false, _ b: Matrix, transposeB: Bool = false,
@@ -57,13 +57,10 @@ struct Matrix: Equatable {
         a.values.withUnsafeBufferPointer { pa in
             b.values.withUnsafeBufferPointer { pb in
                 c.values.withUnsafeMutableBufferPointer { pc in
-                    cblas_sgemm(CblasRowMajor,
-                                transposeA ? CblasTrans : CblasNoTrans,
-                                transposeB ? CblasTrans : CblasNoTrans,
-                                Int32(m), Int32(n), Int32(k), alpha,
-                                pa.baseAddress, Int32(a.columns),
-                                pb.baseAddress, Int32(b.columns),
-                                beta, pc.baseAddress, Int32(c.columns))
+                    BLAS.gemm(m: m, n: n, k: k,
+                              a: pa.baseAddress!, lda: a.columns, transposeA: transposeA,
+                              b: pb.baseAddress!, ldb: b.columns, transposeB: transposeB,
+                              c: pc.baseAddress!, ldc: c.columns, alpha: alpha, beta: beta)
                 }
             }
         }

@@ -1,3 +1,4 @@
+import Core
 import Foundation
 
 /// Stratified, seeded bootstrap of AUC and Cohen's d for one or more models scored on the same

@@ -1,3 +1,4 @@
+import LinearAlgebra
 /// Exact top-k cosine neighbours of each query in a corpus, by blocked matrix multiplication.
 ///
 /// Rows are L2-normalised in Float (as `torch.nn.functional.normalize`, which sentence-transformers'

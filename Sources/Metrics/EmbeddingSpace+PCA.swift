@@ -1,3 +1,5 @@
+import LinearAlgebra
+import Core
 /// Principal component analysis to two dimensions, for the before/after scatter plots.
 extension EmbeddingSpace {
     /// The rows projected on the first two principal components of their centred covariance.

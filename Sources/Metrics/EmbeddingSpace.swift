@@ -1,3 +1,5 @@
+import LinearAlgebra
+import Core
 import Foundation
 
 /// A statistic over pairs of embeddings that may have been estimated from a seeded sample.

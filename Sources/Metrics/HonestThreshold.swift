@@ -1,3 +1,4 @@
+import Core
 /// A decision threshold fitted on pairs other than the ones it is scored on, and the accuracy it
 /// really gets: the honest counterpart of sentence-transformers' best-on-the-test-set threshold.
 ///

@@ -11,8 +11,8 @@ import Foundation
 enum MetricsDocument {
     static let schema = "tunelens.metrics/1"
 
-    static func json(for result: RunResult) -> JSONValue {
-        var comparison: [String: JSONValue] = [
+    static func json(for result: RunResult) -> MetricsJSON {
+        var comparison: [String: MetricsJSON] = [
             "delta_auc": .number(result.comparison.deltaAUC),
             "delta_auc_ci95": .interval(result.comparison.deltaAUCCI),
             "delta_cohens_d": .number(result.comparison.deltaD),
@@ -30,7 +30,7 @@ enum MetricsDocument {
             "overlap_spearman_baseline": .number(result.lexical.baselineCorrelation),
             "overlap_spearman_finetuned": .number(result.lexical.finetunedCorrelation),
         ])
-        var data: [String: JSONValue] = [
+        var data: [String: MetricsJSON] = [
             "pairs": .int(result.data.pairs),
             "positives": .int(result.data.positives),
             "negatives": .int(result.data.negatives),
@@ -41,7 +41,7 @@ enum MetricsDocument {
         if let trainFile = result.data.trainFile { data["train_file"] = .string(trainFile) }
         if let trainPairs = result.data.trainPairs { data["train_pairs"] = .int(trainPairs) }
 
-        var document: [String: JSONValue] = [
+        var document: [String: MetricsJSON] = [
             "schema": .string(schema),
             "run": .object([
                 "name": .string(result.run.name),
@@ -59,10 +59,10 @@ enum MetricsDocument {
             "config": .object([
                 "threshold": .number(result.run.threshold),
                 "hyperparameters": .object(Dictionary(
-                    result.run.hyperparameters.map { ($0.key, JSONValue.string($0.value)) },
+                    result.run.hyperparameters.map { ($0.key, MetricsJSON.string($0.value)) },
                     uniquingKeysWith: { _, last in last })),
-                "notes": result.run.notes.map(JSONValue.string) ?? .null,
-                "command_line": .array(result.run.commandLine.map(JSONValue.string)),
+                "notes": result.run.notes.map(MetricsJSON.string) ?? .null,
+                "command_line": .array(result.run.commandLine.map(MetricsJSON.string)),
             ]),
         ]
         if let training = result.training {
@@ -82,9 +82,9 @@ enum MetricsDocument {
             document["retrieval"] = .object([
                 "queries": .int(retrieval.queries),
                 "documents": .int(retrieval.documents),
-                "baseline": .object(Dictionary(retrieval.rows.map { ($0.metric, JSONValue.number($0.baseline)) },
+                "baseline": .object(Dictionary(retrieval.rows.map { ($0.metric, MetricsJSON.number($0.baseline)) },
                                                uniquingKeysWith: { a, _ in a })),
-                "finetuned": .object(Dictionary(retrieval.rows.map { ($0.metric, JSONValue.number($0.finetuned)) },
+                "finetuned": .object(Dictionary(retrieval.rows.map { ($0.metric, MetricsJSON.number($0.finetuned)) },
                                                 uniquingKeysWith: { a, _ in a })),
             ])
         }
@@ -101,9 +101,9 @@ enum MetricsDocument {
         return .object(document)
     }
 
-    private static func model(_ m: ModelResult, histogram: (positive: Histogram, negative: Histogram)) -> JSONValue {
+    private static func model(_ m: ModelResult, histogram: (positive: Histogram, negative: Histogram)) -> MetricsJSON {
         let c = m.classification
-        var entry: [String: JSONValue] = [
+        var entry: [String: MetricsJSON] = [
             "name": .string(m.name),
             "digest": .string(m.digest),
             "dimension": .int(m.dimension),
@@ -122,13 +122,13 @@ enum MetricsDocument {
                 "f1": .number(c.f1),
                 "mcc": .number(c.mcc),
                 "average_precision": .number(c.averagePrecision),
-                "diagnosis": .string(c.diagnosis),
-                "roc": .array(c.roc.map { .array([.number($0.falsePositiveRate), .number($0.truePositiveRate)]) }),
+                "diagnosis": .string(c.diagnosis.rawValue),
+                "roc": .array(c.roc.map { .array([.number($0.fpr), .number($0.tpr)]) }),
                 "histogram": .object([
                     "range": .string("fixed [-1, 1]"),
-                    "edges": .array(histogram.positive.edges.map { JSONValue.number(($0 * 1e9).rounded() / 1e9) }),
-                    "positive": .array(histogram.positive.counts.map(JSONValue.int)),
-                    "negative": .array(histogram.negative.counts.map(JSONValue.int)),
+                    "edges": .array(histogram.positive.edges.map { MetricsJSON.number(($0 * 1e9).rounded() / 1e9) }),
+                    "positive": .array(histogram.positive.counts.map(MetricsJSON.int)),
+                    "negative": .array(histogram.negative.counts.map(MetricsJSON.int)),
                 ]),
                 "best_accuracy_optimistic": .number(c.optimisticAccuracy),
                 "best_threshold_optimistic": .number(c.optimisticThreshold),
@@ -150,7 +150,7 @@ enum MetricsDocument {
     static func pairsJSONL(for result: RunResult) -> String {
         var out = ""
         for pair in result.pairs {
-            var line: [String: JSONValue] = [
+            var line: [String: MetricsJSON] = [
                 "i": .int(pair.index),
                 "text_a": .string(pair.textA),
                 "text_b": .string(pair.textB),
@@ -159,7 +159,7 @@ enum MetricsDocument {
                 "finetuned": .number(pair.finetuned),
             ]
             if let score = pair.score { line["score"] = .number(score) }
-            out += JSONValue.object(line).serialized(pretty: false)
+            out += MetricsJSON.object(line).serialized(pretty: false)
             out += "\n"
         }
         return out

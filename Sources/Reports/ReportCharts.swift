@@ -20,9 +20,9 @@ enum ReportCharts {
 
     static func roc(_ result: RunResult) -> any SVGChart {
         ROCChart(title: "ROC curves, baseline and fine-tuned", curves: [
-            ROCCurve(name: "Baseline", points: result.baseline.classification.roc.map { ChartPoint($0.falsePositiveRate, $0.truePositiveRate) },
+            ROCCurve(name: "Baseline", points: result.baseline.classification.roc.map { ChartPoint($0.fpr, $0.tpr) },
                      auc: result.baseline.classification.auc),
-            ROCCurve(name: "Fine-tuned", points: result.finetuned.classification.roc.map { ChartPoint($0.falsePositiveRate, $0.truePositiveRate) },
+            ROCCurve(name: "Fine-tuned", points: result.finetuned.classification.roc.map { ChartPoint($0.fpr, $0.tpr) },
                      auc: result.finetuned.classification.auc),
         ])
     }

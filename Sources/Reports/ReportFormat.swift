@@ -3,16 +3,16 @@ import Metrics
 
 /// How numbers read on the page: fixed decimals, a real minus sign, percentages, p-values.
 enum ReportFormat {
-    /// `0.40`; non-finite values read "n/a".
-    static func fixed(_ value: Double, _ decimals: Int) -> String {
-        guard value.isFinite else { return "n/a" }
+    /// `0.40`; absent or non-finite values read "n/a".
+    static func fixed(_ value: Double?, _ decimals: Int) -> String {
+        guard let value, value.isFinite else { return "n/a" }
         let text = String(format: "%.\(decimals)f", value)
         return text.hasPrefix("-") ? "−" + text.dropFirst() : text
     }
 
     /// `+0.51` / `−0.36` / `0.00`.
-    static func signed(_ value: Double, _ decimals: Int) -> String {
-        guard value.isFinite else { return "n/a" }
+    static func signed(_ value: Double?, _ decimals: Int) -> String {
+        guard let value, value.isFinite else { return "n/a" }
         let text = fixed(value, decimals)
         if text.hasPrefix("−") || Double(text) == 0 { return text }
         return "+" + text
@@ -25,8 +25,8 @@ enum ReportFormat {
     }
 
     /// A p-value with its relation: `< 0.001`, `= 0.023`, `= 0.41`.
-    static func pValue(_ p: Double) -> String {
-        guard p.isFinite else { return "n/a" }
+    static func pValue(_ p: Double?) -> String {
+        guard let p, p.isFinite else { return "n/a" }
         if p < 0.001 { return "< 0.001" }
         if p < 0.01 { return "= " + fixed(p, 3) }
         return "= " + fixed(p, 2)
@@ -50,8 +50,8 @@ enum ReportFormat {
 
     /// The effect-size word of d (Metrics' `DiagnosisRule.effectSizeWord`: small 0.2, medium 0.5,
     /// large 0.8, very large 1.2, huge 2.0), with "inverted" when d is negative and not negligible.
-    static func effectSize(_ d: Double) -> String {
-        guard d.isFinite else { return "undefined" }
+    static func effectSize(_ d: Double?) -> String {
+        guard let d, d.isFinite else { return "undefined" }
         let word = DiagnosisRule.effectSizeWord(d)
         return d < 0 && word != "negligible" ? word + ", inverted" : word
     }

@@ -24,14 +24,15 @@ extension ReportView {
         spaceContracted = r.finetuned.uniformity > r.baseline.uniformity + 0.5
 
         let c = r.comparison
-        if c.delongP < 0.05 && c.deltaAUC > 0 {
+        let significant = c.delongP.map { $0 < 0.05 } ?? false
+        if significant && c.deltaAUC > 0 {
             outcome = Outcome(improved: true)
-        } else if c.delongP < 0.05 && c.deltaAUC < 0 {
+        } else if significant && c.deltaAUC < 0 {
             outcome = Outcome(worse: true)
         } else {
             outcome = Outcome(unchanged: true)
         }
-        outcome.pastChance = [Diagnosis.weak.rawValue, Diagnosis.strong.rawValue].contains(r.finetuned.classification.diagnosis)
+        outcome.pastChance = [Diagnosis.weak, .strong].contains(r.finetuned.classification.diagnosis)
         let pairs = max(r.data.pairs, 1)
         data = DataView(
             file: r.data.file, digest: r.data.digest, digestShort: ReportFormat.shortDigest(r.data.digest),
@@ -43,9 +44,9 @@ extension ReportView {
             trainFile: r.data.trainFile, trainPairs: r.data.trainPairs.map(ReportFormat.count))
         cmp = ComparisonView(
             deltaAUC: ReportFormat.signed(c.deltaAUC, 3), deltaAUCMagnitude: ReportFormat.fixed(abs(c.deltaAUC), 3),
-            deltaAUCLo: ReportFormat.signed(c.deltaAUCCI.lower, 3), deltaAUCHi: ReportFormat.signed(c.deltaAUCCI.upper, 3),
-            deltaD: ReportFormat.signed(c.deltaD, 2), deltaDLo: ReportFormat.signed(c.deltaDCI.lower, 2),
-            deltaDHi: ReportFormat.signed(c.deltaDCI.upper, 2), samples: ReportFormat.count(c.bootstrapSamples),
+            deltaAUCLo: ReportFormat.signed(c.deltaAUCCI?.lower, 3), deltaAUCHi: ReportFormat.signed(c.deltaAUCCI?.upper, 3),
+            deltaD: ReportFormat.signed(c.deltaD, 2), deltaDLo: ReportFormat.signed(c.deltaDCI?.lower, 2),
+            deltaDHi: ReportFormat.signed(c.deltaDCI?.upper, 2), samples: ReportFormat.count(c.bootstrapSamples),
             z: ReportFormat.signed(c.delongZ, 2), p: ReportFormat.pValue(c.delongP),
             fixed: ReportFormat.count(c.fixed), broken: ReportFormat.count(c.broken),
             stillWrong: ReportFormat.count(c.stillWrong), stillRight: ReportFormat.count(c.bothRight))
@@ -74,7 +75,7 @@ extension ReportView {
             meanPos: ReportFormat.percent(l.meanOverlapPositive, 0), meanNeg: ReportFormat.percent(l.meanOverlapNegative, 0),
             overlapMisleads: l.overlapAUC < 0.45, overlapHelps: l.overlapAUC > 0.55,
             overlapNeutral: (0.45...0.55).contains(l.overlapAUC),
-            finetuneDecoupled: abs(l.finetunedCorrelation) < abs(l.baselineCorrelation) - 0.1)
+            finetuneDecoupled: l.finetunedCorrelation.flatMap { f in l.baselineCorrelation.map { abs(f) < abs($0) - 0.1 } } ?? false)
 
         let e = r.remainingErrors
         let remaining = e.falsePositives + e.falseNegatives
@@ -155,8 +156,8 @@ extension ReportView.ModelView {
         aucLo = ReportFormat.fixed(c.aucCI.lower, 2)
         aucHi = ReportFormat.fixed(c.aucCI.upper, 2)
         d = ReportFormat.signed(c.cohensD, 2)
-        dLo = ReportFormat.signed(c.cohensDCI.lower, 2)
-        dHi = ReportFormat.signed(c.cohensDCI.upper, 2)
+        dLo = ReportFormat.signed(c.cohensDCI?.lower, 2)
+        dHi = ReportFormat.signed(c.cohensDCI?.upper, 2)
         effect = ReportFormat.effectSize(c.cohensD)
         margin = ReportFormat.signed(c.margin, 3)
         meanPos = ReportFormat.fixed(c.meanPositive, 3)
@@ -168,10 +169,10 @@ extension ReportView.ModelView {
         f1 = ReportFormat.fixed(c.f1, 3)
         mcc = ReportFormat.signed(c.mcc, 3)
         ap = ReportFormat.fixed(c.averagePrecision, 3)
-        diagnosis = c.diagnosis
+        diagnosis = c.diagnosis.rawValue
         diag = ReportView.DiagnosisFlags(
-            backwards: c.diagnosis == "backwards", random: c.diagnosis == "random", weak: c.diagnosis == "weak",
-            strong: c.diagnosis == "strong", collapsed: c.diagnosis == "collapsed")
+            backwards: c.diagnosis == .backwards, random: c.diagnosis == .random, weak: c.diagnosis == .weak,
+            strong: c.diagnosis == .strong, collapsed: c.diagnosis == .collapsed)
         optimisticAccuracy = ReportFormat.percent(c.optimisticAccuracy)
         optimisticThreshold = ReportFormat.fixed(c.optimisticThreshold, 3)
         crossFittedAccuracy = ReportFormat.percent(c.crossFittedAccuracy)

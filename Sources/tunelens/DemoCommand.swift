@@ -10,8 +10,7 @@ import Reports
 /// one diff, and prints the page to open.
 ///
 /// Every step calls what its own command calls (`tunelens dataset dating`, `finetune`, `report`,
-/// `diff`, `index`); fine-tuning keeps the base model's embeddings of the training texts in
-/// `WORK/embeddings`, so each training text is encoded once, by the first run.
+/// `diff`, `index`), with the shared embedding cache, so each text is encoded once per model.
 struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
@@ -57,17 +56,6 @@ struct DemoCommand: ParsableCommand {
     }
 
     func run() throws {
-        do {
-            try perform()
-        } catch let error as ExitCode {
-            throw error
-        } catch {
-            FileHandle.standardError.write(Data("tunelens demo: \(error)\n".utf8))
-            throw ExitCode.failure
-        }
-    }
-
-    private func perform() throws {
         let clock = ContinuousClock()
         let started = clock.now
         let plan = plan
@@ -75,7 +63,7 @@ struct DemoCommand: ParsableCommand {
         var step = 0
         func say(_ message: String) {
             step += 1
-            let elapsed = FinetuneCommand.seconds(clock.now - started)
+            let elapsed = FineTuningJob.seconds(clock.now - started)
             FileHandle.standardError.write(Data(String(format: "[%d/%d %5.1f s] %@\n", step, steps, elapsed, message).utf8))
         }
 
@@ -90,8 +78,7 @@ struct DemoCommand: ParsableCommand {
         for run in plan.runs {
             say("run \(run.name): \(run.adapter) adapter, \(run.loss) loss, \(run.epochs) epoch\(run.epochs == 1 ? "" : "s"), lr \(run.learningRate)")
             let modelFolder = workFolder.appendingPathComponent("models", isDirectory: true).appendingPathComponent(run.name, isDirectory: true)
-            try finetune(run, baseFolder: baseFolder, trainFile: data.train,
-                         cache: workFolder.appendingPathComponent("embeddings", isDirectory: true), out: modelFolder)
+            try finetune(run, baseFolder: baseFolder, trainFile: data.train, out: modelFolder)
             let outcome = try report(run, baseline: baseFolder, finetuned: modelFolder, data: data, reports: reports)
             headlines.append((run.name, outcome.report.headline))
         }
@@ -109,7 +96,7 @@ struct DemoCommand: ParsableCommand {
         for (name, headline) in headlines {
             FileHandle.standardError.write(Data("  \(name): \(headline)\n".utf8))
         }
-        let total = FinetuneCommand.seconds(clock.now - started)
+        let total = FineTuningJob.seconds(clock.now - started)
         FileHandle.standardError.write(Data(String(format: "demo finished in %.1f s; open the page below\n", total).utf8))
         print(reports.appendingPathComponent("index.html").relativePath)
     }
@@ -144,12 +131,21 @@ struct DemoCommand: ParsableCommand {
         return (train, test)
     }
 
-    /// One adapter training run: `tunelens finetune` itself, with its on-disk embedding cache in the
-    /// work folder, so the training texts are encoded by the first run only (and not at all on a re-run).
-    private func finetune(_ run: DemoPlan.Run, baseFolder: URL, trainFile: URL, cache: URL, out: URL) throws {
-        try FinetuneCommand.parse(["--base", baseFolder.path, "--train", trainFile.path, "--out", out.path,
-                                   "--seed", String(seed), "--embedding-cache", cache.path, "--force"]
-                                  + run.finetuneArguments).run()
+    /// One adapter training run, as `tunelens finetune` runs it, with the shared embedding cache: the
+    /// training texts are encoded by the first run only (and not at all on a re-run).
+    private func finetune(_ run: DemoPlan.Run, baseFolder: URL, trainFile: URL, out: URL) throws {
+        var job = FineTuningJob(base: baseFolder.path, trainFile: trainFile, configuration: run.configuration(seed: seed),
+                                output: out, tool: "tunelens \(TunelensVersion.string)")
+        job.force = true
+        job.cache = cache.store()
+        let progress = StagedProgress { "  \($0)" }
+        let outcome = try job.run(progress: progress.update)
+        progress.finish()
+        let result = outcome.result
+        FileHandle.standardError.write(Data(String(
+            format: "  validation loss %.4f -> %.4f (best epoch %d of %d run), %@ %.1f s, training %.1f s\n",
+            result.initialValidationLoss, result.bestValidationLoss, result.bestEpoch, result.epochsRun,
+            outcome.embeddingsCached ? "embeddings from cache" : "encoding", outcome.encodeSeconds, result.seconds).utf8))
     }
 
     /// The training split is left out of the config: its leakage and train-vs-held-out checks would
@@ -167,21 +163,15 @@ struct DemoCommand: ParsableCommand {
         var evaluation = RunEvaluation(config: config, commandLine: ["tunelens"] + CommandLine.arguments.dropFirst(),
                                        toolVersion: TunelensVersion.string, created: RunEvaluation.creationDate())
         evaluation.cache = cache.store()
-        var bar: (stage: String, bar: ProgressBar)?
-        let result = try evaluation.run { stage, done, total in
-            if bar?.stage != stage {
-                bar?.bar.finish()
-                bar = (stage, ProgressBar(label: "  encoding (\(stage))"))
-            }
-            bar?.bar.update(done, total)
-        }
-        bar?.bar.finish()
+        let progress = StagedProgress { "  encoding (\($0))" }
+        let result = try evaluation.run(progress: progress.update)
+        progress.finish()
         let outcome = try ReportPublisher.publish(result, run: runName, into: reports)
         let b = result.baseline.classification, f = result.finetuned.classification
         FileHandle.standardError.write(Data(String(
             format: "  baseline AUC %.3f [%.3f, %.3f] (%@), fine-tuned AUC %.3f [%.3f, %.3f], DeLong p = %.3g; wrote %@\n",
-            b.auc, b.aucCI.lower, b.aucCI.upper, b.diagnosis, f.auc, f.aucCI.lower, f.aucCI.upper,
-            result.comparison.delongP, outcome.folder.path).utf8))
+            b.auc, b.aucCI.lower, b.aucCI.upper, b.diagnosis.rawValue, f.auc, f.aucCI.lower, f.aucCI.upper,
+            result.comparison.delongP ?? .nan, outcome.folder.path).utf8))
         return outcome
     }
 }

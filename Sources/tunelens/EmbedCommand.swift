@@ -1,3 +1,4 @@
+import Core
 import ArgumentParser
 import Embeddings
 import Foundation
@@ -30,15 +31,6 @@ struct EmbedCommand: ParsableCommand {
     var timings = false
 
     func run() throws {
-        do {
-            try embed()
-        } catch {
-            FileHandle.standardError.write(Data("error: \(String(describing: error))\n".utf8))
-            throw ExitCode.failure
-        }
-    }
-
-    private func embed() throws {
         let inputURL = URL(fileURLWithPath: input)
         let outputURL = output.map { URL(fileURLWithPath: $0) }
             ?? inputURL.deletingPathExtension().appendingPathExtension("npy")
@@ -47,8 +39,8 @@ struct EmbedCommand: ParsableCommand {
         }
         let started = Date()
         let texts = try TextInputFile.read(inputURL)
-        let unwritable = { (reason: String) -> Error in EmbeddingsError.unwritable(path: outputURL.path, reason: reason) }
-        let staged = try StagedOutput(destination: outputURL, unwritable: unwritable)
+        SignalCleanup.install()
+        let staged = try StagedFile(destination: outputURL)
         let encoder = try cache.loadEncoder(model)
         let loaded = Date()
         let bar = ProgressBar(label: "embedding")
@@ -63,6 +55,6 @@ struct EmbedCommand: ParsableCommand {
                 work?.tokens ?? 0, work?.linearFLOPs ?? 0).utf8))
         }
         let data = NpyFile.float32Matrix(vectors, columns: encoder.dimension)
-        try staged.commit(data, unwritable: unwritable)
+        try staged.commit(data)
     }
 }

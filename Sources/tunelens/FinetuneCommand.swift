@@ -1,6 +1,4 @@
 import ArgumentParser
-import Datasets
-import Embeddings
 import FineTuning
 import Foundation
 
@@ -68,9 +66,7 @@ struct FinetuneCommand: ParsableCommand {
     @Option(name: .customLong("log-every"), help: "Write a training-log line every this many steps.")
     var logEvery: Int = TrainingConfiguration().logEvery
 
-    @Option(name: .customLong("embedding-cache"),
-            help: "Folder that keeps the base model's embeddings between runs (keyed by model digest and texts).")
-    var embeddingCache: String?
+    @OptionGroup var cache: CacheOptions
 
     @Flag(help: "Replace a non-empty output folder.")
     var force = false
@@ -103,86 +99,23 @@ struct FinetuneCommand: ParsableCommand {
     }
 
     func run() throws {
-        let configuration = try trainingConfiguration()
-        guard validation != nil || (validationFraction > 0 && validationFraction < 1) else {
-            throw ValidationError("--validation-fraction must be in (0, 1), got \(validationFraction)")
-        }
-        let baseFolder = try BaseModelFolder.resolve(base)
-        let outURL = URL(fileURLWithPath: out)
-        if let existing = try? FileManager.default.contentsOfDirectory(atPath: outURL.path), !existing.isEmpty, !force {
-            throw FineTuningError.outputExists(path: outURL.standardizedFileURL.path)
-        }
-
-        let trainSet = try PairDataset.read(URL(fileURLWithPath: train))
-        var table = try IndexedPairs.prepare(trainSet.pairs.map(Self.trainingPair), loss: configuration.loss, file: train)
-        var trainingPairs = table.pairs
-        var validationPairs: [IndexedPair]
-        var validationReference: TrainingRecord.FileReference?
-        if let validation {
-            let validationSet = try PairDataset.read(URL(fileURLWithPath: validation))
-            let prepared = try IndexedPairs.prepare(validationSet.pairs.map(Self.trainingPair),
-                                                    loss: configuration.loss, file: validation)
-            validationPairs = table.absorb(prepared)
-            validationReference = .init(name: validation, digest: validationSet.digest)
-        } else {
-            let split = AdapterTrainer.holdOut(table.pairs, fraction: validationFraction, seed: configuration.seed,
-                                               minimum: configuration.loss == .mnrl ? 2 : 1)
-            trainingPairs = split.training
-            validationPairs = split.validation
-        }
-
-        let encoder = try EncoderLoader.load(baseFolder.path)
-        let clock = ContinuousClock()
-        let encodeStart = clock.now
-        let cache = embeddingCache.map { EmbeddingCache(folder: URL(fileURLWithPath: $0)) }
-        let embeddings: [[Float]]
-        var fromCache = false
-        if let cached = cache?.load(modelDigest: encoder.digest, texts: table.texts, dimension: encoder.dimension) {
-            embeddings = cached
-            fromCache = true
-        } else {
-            let bar = ProgressBar(label: "encoding")
-            embeddings = try encoder.encode(table.texts) { done, total in bar.update(done, total) }
-            bar.finish()
-            try cache?.store(embeddings, modelDigest: encoder.digest, texts: table.texts)
-        }
-        let encodeSeconds = Self.seconds(clock.now - encodeStart)
-
-        let trainBar = ProgressBar(label: "training")
-        let result = try AdapterTrainer(configuration: configuration).train(
-            embeddings: embeddings, training: trainingPairs, validation: validationPairs
-        ) { progress in
-            trainBar.update(progress.step, progress.totalSteps)
-        }
-        trainBar.finish()
-
-        let record = TrainingRecord(
-            tool: "tunelens \(TunelensVersion.string)",
-            baseModel: .init(name: base, digest: encoder.digest),
-            trainFile: .init(name: train, digest: trainSet.digest),
-            validationFile: validationReference,
-            validationFraction: validation == nil ? validationFraction : nil,
-            trainingPairs: trainingPairs.count, validationPairs: validationPairs.count,
-            distinctTexts: table.texts.count, configuration: configuration, result: result,
-            encodeSeconds: encodeSeconds, embeddingsCached: fromCache)
-        let cleanup = SignalCleanup.guardModelFolder(outURL)
-        defer { SignalCleanup.unregister(cleanup) }
-        try AdapterModelWriter.write(adapter: result.adapter, baseFolder: baseFolder, log: result.log,
-                                     record: record, to: outURL, force: force)
+        var job = FineTuningJob(base: base, trainFile: URL(fileURLWithPath: train), configuration: try trainingConfiguration(),
+                                output: URL(fileURLWithPath: out), tool: "tunelens \(TunelensVersion.string)")
+        job.validationFile = validation.map { URL(fileURLWithPath: $0) }
+        job.validationFraction = validationFraction
+        job.force = force
+        job.cache = cache.store()
+        SignalCleanup.install()
+        let progress = StagedProgress()
+        let outcome = try job.run(progress: progress.update)
+        progress.finish()
+        let result = outcome.result, configuration = job.configuration
         let summary = String(format: "%@ adapter, %@: validation loss %.4f -> %.4f (best epoch %d of %d run), "
                              + "%@ %.1f s, training %.1f s; wrote %@",
                              configuration.adapter.rawValue, configuration.loss.className,
                              result.initialValidationLoss, result.bestValidationLoss, result.bestEpoch,
-                             result.epochsRun, fromCache ? "embeddings from cache" : "encoding", encodeSeconds,
-                             result.seconds, out)
+                             result.epochsRun, outcome.embeddingsCached ? "embeddings from cache" : "encoding",
+                             outcome.encodeSeconds, result.seconds, out)
         FileHandle.standardError.write(Data((summary + "\n").utf8))
-    }
-
-    static func trainingPair(_ pair: LabeledPair) -> TrainingPair {
-        TrainingPair(textA: pair.textA, textB: pair.textB, label: pair.label, score: pair.score, line: pair.line)
-    }
-
-    static func seconds(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
     }
 }

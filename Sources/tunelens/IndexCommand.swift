@@ -13,8 +13,7 @@ struct IndexCommand: ParsableCommand {
 
     func run() throws {
         let folder = URL(fileURLWithPath: directory, isDirectory: true)
-        let cleanup = SignalCleanup.guardIndex(in: folder)
-        defer { SignalCleanup.unregister(cleanup) }
+        SignalCleanup.install()
         let outcome = try SiteIndex.rebuild(reportsDirectory: folder)
         print("wrote \(directory)/index.html: \(outcome.runs.count) run\(outcome.runs.count == 1 ? "" : "s")")
         for line in outcome.unreadable {

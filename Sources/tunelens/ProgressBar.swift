@@ -57,3 +57,28 @@ final class ProgressBar {
         return text
     }
 }
+
+/// A progress bar per stage of a long job ("baseline", "fine-tuned"; "encoding", "training"): a new bar
+/// starts when the stage changes and the previous one is finished.
+final class StagedProgress {
+    private let label: (String) -> String
+    private var current: (stage: String, bar: ProgressBar)?
+
+    /// `label` names a stage's bar, e.g. `{ "encoding (\($0))" }`.
+    init(label: @escaping (String) -> String = { $0 }) {
+        self.label = label
+    }
+
+    func update(_ stage: String, _ done: Int, _ total: Int) {
+        if current?.stage != stage {
+            current?.bar.finish()
+            current = (stage, ProgressBar(label: label(stage)))
+        }
+        current?.bar.update(done, total)
+    }
+
+    func finish() {
+        current?.bar.finish()
+        current = nil
+    }
+}

@@ -35,17 +35,6 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "The report's title.") var title: String?
 
     func run() throws {
-        do {
-            try generate()
-        } catch let error as ExitCode {
-            throw error
-        } catch {
-            FileHandle.standardError.write(Data("tunelens report: \(error)\n".utf8))
-            throw ExitCode.failure
-        }
-    }
-
-    private func generate() throws {
         let started = Date()
         var settings = try config.map { try RunConfig.read(URL(fileURLWithPath: $0)) } ?? RunConfig()
         var flags = RunConfig()
@@ -84,20 +73,13 @@ struct ReportCommand: ParsableCommand {
         let renderer = ReportRenderer(templates: try templates.map { try TemplateSet.overriding(with: URL(fileURLWithPath: $0)) } ?? .builtIn)
         let outputFolder = URL(fileURLWithPath: absolutePath(out ?? settings.outputFolder ?? "reports"), isDirectory: true)
 
-        var bar: (stage: String, bar: ProgressBar)?
+        let progress = StagedProgress { "encoding (\($0))" }
         var evaluation = RunEvaluation(config: settings, commandLine: CommandLine.arguments.enumerated().map { $0 == 0 ? "tunelens" : $1 },
                                        toolVersion: TunelensVersion.string, created: RunEvaluation.creationDate())
         evaluation.cache = cache.store()
-        let result = try evaluation.run { stage, done, total in
-            if bar?.stage != stage {
-                bar?.bar.finish()
-                bar = (stage, ProgressBar(label: "encoding (\(stage))"))
-            }
-            bar?.bar.update(done, total)
-        }
-        bar?.bar.finish()
-        let cleanup = SignalCleanup.guardReport(run: runName.value, in: outputFolder)
-        defer { SignalCleanup.unregister(cleanup) }
+        let result = try evaluation.run(progress: progress.update)
+        progress.finish()
+        SignalCleanup.install()
         let outcome = try ReportPublisher.publish(result, run: runName, into: outputFolder, renderer: renderer)
         let size = outcome.report.html.utf8.count
         print("wrote \(outcome.folder.path)/index.html (\(size / 1024) KiB, \(String(format: "%.1f", Date().timeIntervalSince(started))) s): \(outcome.report.headline)")

@@ -1,3 +1,4 @@
+import Core
 import Testing
 @testable import Charts
 
@@ -35,13 +36,13 @@ struct NiceScaleTests {
 
     @Test("Random ranges: ticks cover the data, respect the limit and step by 1, 2 or 5 times a power of ten")
     func properties() {
-        var rng = SplitMix64(state: 42)
+        var rng = SplitMix64(seed: 42)
         for _ in 0..<2_000 {
             let scaleExponent = Int(rng.next() % 12) - 6
             var magnitude = 1.0
             for _ in 0..<abs(scaleExponent) { magnitude = scaleExponent < 0 ? magnitude / 10 : magnitude * 10 }
-            let a = (rng.uniform() * 2 - 1) * magnitude
-            let b = a + rng.uniform() * magnitude
+            let a = (rng.unit() * 2 - 1) * magnitude
+            let b = a + rng.unit() * magnitude
             let maxTicks = 3 + Int(rng.next() % 8)
             let scale = NiceScale(minimum: a, maximum: b, maxTicks: maxTicks)
             #expect(scale.lower <= min(a, b) + 1e-9 * magnitude && scale.upper >= max(a, b) - 1e-9 * magnitude)

@@ -1,3 +1,4 @@
+import Core
 import Foundation
 import Testing
 @testable import Datasets
@@ -56,7 +57,7 @@ struct PairDatasetTests {
     func digest() throws {
         let contents = "{\"text_a\":\"a\",\"text_b\":\"b\",\"label\":1}\n"
         let url = try Fixtures.write("d.jsonl", contents)
-        #expect(try PairDataset.read(url).digest == SHA256.hex(of: Array(contents.utf8)))
+        #expect(try PairDataset.read(url).digest == ContentDigest.hex(of: Array(contents.utf8)))
     }
 
     @Test("a file over a few megabytes streams through with every line number right")
@@ -69,6 +70,6 @@ struct PairDatasetTests {
         #expect(data.pairs.count == rows)
         #expect(data.pairs.last?.line == rows + 1)
         #expect(data.pairs.last?.textB == "second text \(rows - 1)")
-        #expect(data.digest == SHA256.hex(of: Array(text.utf8)))
+        #expect(data.digest == ContentDigest.hex(of: Array(text.utf8)))
     }
 }

@@ -1,4 +1,4 @@
-import Datasets
+import Core
 import Foundation
 import GRDB
 import Testing
@@ -136,10 +136,10 @@ struct EmbeddingCacheTests {
         let store = try EmbeddingStore(directory: folder.appendingPathComponent("cache"))
         let file = folder.appendingPathComponent("weights.bin")
         try Data("first".utf8).write(to: file)
-        #expect(try store.fileDigest(of: file) == SHA256.hex(of: Data("first".utf8)))
-        #expect(try store.fileDigest(of: file) == SHA256.hex(of: Data("first".utf8)))
+        #expect(try store.fileDigest(of: file) == ContentDigest.hex(of: Data("first".utf8)))
+        #expect(try store.fileDigest(of: file) == ContentDigest.hex(of: Data("first".utf8)))
         try Data("second!".utf8).write(to: file)
-        #expect(try store.fileDigest(of: file) == SHA256.hex(of: Data("second!".utf8)))
+        #expect(try store.fileDigest(of: file) == ContentDigest.hex(of: Data("second!".utf8)))
     }
 
     @Test("the cache folder: $TUNELENS_CACHE_DIR, then $XDG_CACHE_HOME/tunelens, then ~/.cache/tunelens")

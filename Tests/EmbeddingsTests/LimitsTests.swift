@@ -71,7 +71,7 @@ struct LimitsTests {
         let url = folder.appendingPathComponent("tokenizer.json")
         try Data("{\"model\": \(Self.deepArray)}".utf8).write(to: url)
         #expect(Self.message { _ = try Tokenizer.load(folder: folder) }
-            == "\(url.path): malformed tokenizer file: invalid JSON at byte 521: nested too deeply")
+            == "\(url.path): malformed tokenizer file: invalid JSON at byte 521: nesting deeper than 512")
     }
 
     @Test("a tokenizer_config.json nested ten thousand deep is malformed JSON")

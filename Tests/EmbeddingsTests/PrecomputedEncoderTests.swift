@@ -1,4 +1,4 @@
-import Datasets
+import Core
 import Foundation
 import Testing
 @testable import Embeddings
@@ -22,7 +22,7 @@ struct PrecomputedEncoderTests {
         let encoder = try EncoderLoader.load(url.path)
         #expect(encoder.dimension == 3)
         #expect(encoder.name == "embeddings.jsonl")
-        #expect(encoder.digest == SHA256.hex(of: try Data(contentsOf: url)))
+        #expect(encoder.digest == ContentDigest.hex(of: try Data(contentsOf: url)))
         #expect(try encoder.encode(["<b>x</b>", "heart attack"]) == [[0, 1e-3, -2], [1, 0, 0.5]])
         let error = #expect(throws: EmbeddingsError.self) { try encoder.encode(["heart  attack"]) }
         #expect(error?.description == "\(url.path): no precomputed embedding for the text \"heart  attack\"")

@@ -1,3 +1,4 @@
+import Core
 import Embeddings
 import Foundation
 import Testing

@@ -1,3 +1,4 @@
+import Core
 @testable import FineTuning
 
 /// A small pair problem the base embeddings get mostly wrong and a linear map can fix: each text is a

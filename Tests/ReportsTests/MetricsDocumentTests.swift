@@ -92,7 +92,7 @@ struct MetricsDocumentTests {
 
     @Test("Non-finite numbers are written as null, keys sorted, output stable")
     func serialization() {
-        let value = JSONValue.object(["b": .number(.nan), "a": .array([.number(0.25), .int(3)]), "c": .string("x\"\n")])
+        let value = MetricsJSON.object(["b": .number(.nan), "a": .array([.number(0.25), .int(3)]), "c": .string("x\"\n")])
         #expect(value.serialized(pretty: false) == #"{"a":[0.25,3],"b":null,"c":"x\"\n"}"#)
     }
 }

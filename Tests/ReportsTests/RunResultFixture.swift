@@ -1,3 +1,4 @@
+import Metrics
 import Evaluation
 import Foundation
 
@@ -14,7 +15,7 @@ enum RunResultFixture {
     ]
 
     static func make(texts: [String]? = nil, name: String = "fixture-run", notes: String? = "A note with <b>markup</b>",
-                     diagnosis: String = "backwards", finetunedDiagnosis: String = "strong") -> RunResult {
+                     diagnosis: Diagnosis = .backwards, finetunedDiagnosis: Diagnosis = .strong) -> RunResult {
         let pool = texts ?? [
             "I never smoke and cannot stand cigarette smoke",
             "I smoke with friends on weekends",
@@ -31,18 +32,18 @@ enum RunResultFixture {
             pairs.append(ScoredPair(index: i, textA: pool[i % pool.count], textB: pool[(i + 1) % pool.count],
                                     label: label, score: nil, baseline: base, finetuned: tuned))
         }
-        let roc = [RatePoint(falsePositiveRate: 0, truePositiveRate: 0), RatePoint(falsePositiveRate: 0.5, truePositiveRate: 0.2),
-                   RatePoint(falsePositiveRate: 1, truePositiveRate: 1)]
-        let rocTuned = [RatePoint(falsePositiveRate: 0, truePositiveRate: 0), RatePoint(falsePositiveRate: 0.1, truePositiveRate: 0.8),
-                        RatePoint(falsePositiveRate: 1, truePositiveRate: 1)]
-        func classification(auc: Double, d: Double, diagnosis: String, roc: [RatePoint]) -> ClassificationResult {
+        let roc = [ROCPoint(fpr: 0, tpr: 0, threshold: .infinity), ROCPoint(fpr: 0.5, tpr: 0.2, threshold: 0.4),
+                   ROCPoint(fpr: 1, tpr: 1, threshold: -1)]
+        let rocTuned = [ROCPoint(fpr: 0, tpr: 0, threshold: .infinity), ROCPoint(fpr: 0.1, tpr: 0.8, threshold: 0.5),
+                        ROCPoint(fpr: 1, tpr: 1, threshold: -1)]
+        func classification(auc: Double, d: Double, diagnosis: Diagnosis, roc: [ROCPoint]) -> ClassificationResult {
             let aucLo: Double = auc - 0.04
             let aucHi: Double = auc + 0.04
             let dLo: Double = d - 0.2
             let dHi: Double = d + 0.2
             let margin: Double = d / 10
             let accuracy: Double = 0.5 + (auc - 0.5) / 2
-            return ClassificationResult(auc: auc, aucCI: Interval(lower: aucLo, upper: aucHi), cohensD: d, cohensDCI: Interval(lower: dLo, upper: dHi),
+            return ClassificationResult(auc: auc, aucCI: ClosedInterval(lower: aucLo, upper: aucHi), cohensD: d, cohensDCI: ClosedInterval(lower: dLo, upper: dHi),
                                  margin: margin, meanPositive: 0.4, meanNegative: 0.4 - margin, threshold: 0.5,
                                  accuracy: accuracy, precision: 0.6, recall: 0.7, f1: 0.65, mcc: 0.3,
                                  averagePrecision: auc, diagnosis: diagnosis, roc: roc, optimisticAccuracy: 0.86,
@@ -77,7 +78,7 @@ enum RunResultFixture {
             data: DataSummary(file: "pairs.jsonl", digest: String(repeating: "ef", count: 32), pairs: 60, positives: 30,
                               negatives: 30, uniqueTexts: pool.count, hasScores: false, trainFile: nil, trainPairs: nil),
             baseline: baseline, finetuned: finetuned,
-            comparison: ComparisonResult(deltaAUC: 0.51, deltaAUCCI: Interval(lower: 0.45, upper: 0.57), deltaD: 2.53, deltaDCI: Interval(lower: 2.2, upper: 2.9),
+            comparison: ComparisonResult(deltaAUC: 0.51, deltaAUCCI: ClosedInterval(lower: 0.45, upper: 0.57), deltaD: 2.53, deltaDCI: ClosedInterval(lower: 2.2, upper: 2.9),
                                          bootstrapSamples: 1000, delongZ: 9.3, delongP: 1e-12, fixed: 20, broken: 2,
                                          stillWrong: 5, bothRight: 33),
             pairs: pairs, failures: failures,

@@ -1,3 +1,4 @@
+import Metrics
 import Foundation
 import Testing
 @testable import Reports
@@ -44,19 +45,19 @@ struct TemplateSetTests {
     }
 
     @Test("The headline follows the baseline's diagnosis", arguments: [
-        ("backwards", "backwards"), ("random", "saw nothing"), ("weak", "faint, correct signal"),
-        ("strong", "already good"), ("collapsed", "squeezed every pair together"),
+        (Diagnosis.backwards, "backwards"), (.random, "saw nothing"), (.weak, "faint, correct signal"),
+        (.strong, "already good"), (.collapsed, "squeezed every pair together"),
     ])
-    func headline(diagnosis: String, words: String) throws {
+    func headline(diagnosis: Diagnosis, words: String) throws {
         let report = try ReportRenderer().render(RunResultFixture.make(diagnosis: diagnosis))
         #expect(report.headline.contains(words), "\(report.headline)")
     }
 
     @Test("A backwards baseline is only 'turned around' when the fine-tuned model is past chance", arguments: [
-        ("strong", true), ("weak", true), ("random", false), ("backwards", false),
+        (Diagnosis.strong, true), (.weak, true), (.random, false), (.backwards, false),
     ])
-    func turnedAround(finetuned: String, turned: Bool) throws {
-        let report = try ReportRenderer().render(RunResultFixture.make(diagnosis: "backwards", finetunedDiagnosis: finetuned))
+    func turnedAround(finetuned: Diagnosis, turned: Bool) throws {
+        let report = try ReportRenderer().render(RunResultFixture.make(diagnosis: .backwards, finetunedDiagnosis: finetuned))
         #expect(report.headline.contains("turned it around") == turned, "\(report.headline)")
         #expect(report.headline.contains("not past it") == !turned, "\(report.headline)")
     }

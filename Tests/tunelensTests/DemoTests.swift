@@ -97,7 +97,8 @@ struct DemoTests {
                                         in: folder)
         #expect(outcome.status == 0, "tunelens demo failed: \(outcome.stderr.suffix(2000))")
         let printed = try #require(outcome.stdout.split(separator: "\n").last.map(String.init), "the demo printed nothing")
-        let page = URL(fileURLWithPath: printed, relativeTo: folder)
+        // The demo prints the page relative to where it ran (or absolute when --out is).
+        let page = printed.hasPrefix("/") ? URL(fileURLWithPath: printed) : folder.appendingPathComponent(printed)
         #expect(FileManager.default.fileExists(atPath: page.path), "the printed page \(printed) does not exist")
 
         let site = folder.appendingPathComponent("site")

@@ -46,11 +46,17 @@ struct LimitsInterruptionTests {
         process.standardError = FileHandle.nullDevice
         process.standardOutput = FileHandle.nullDevice
         try process.run()
-        let partial = folder.appendingPathComponent(".texts.npy.partial-\(process.processIdentifier)")
+        // StagedFile's temporary name: `.<name>.partial-<pid>-<n>`.
+        func partialFile() -> URL? {
+            let prefix = ".texts.npy.partial-\(process.processIdentifier)-"
+            return ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
+                .first { $0.hasPrefix(prefix) }.map { folder.appendingPathComponent($0) }
+        }
         let deadline = Date().addingTimeInterval(60)
-        while !FileManager.default.fileExists(atPath: partial.path), process.isRunning, Date() < deadline {
+        while partialFile() == nil, process.isRunning, Date() < deadline {
             usleep(20_000)
         }
+        let partial = try #require(partialFile(), "embed never created its partial file")
         try #require(process.isRunning, "embed finished before it could be interrupted")
         #expect(FileManager.default.fileExists(atPath: partial.path))
         usleep(300_000)
@@ -82,6 +88,6 @@ struct LimitsInterruptionTests {
         let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         #expect(process.terminationStatus == 1)
-        #expect(stderr == "error: \(output.path): cannot write: cannot create a file in \(folder.path)/missing\n")
+        #expect(stderr == "tunelens embed: \(output.path): cannot create a file in \(folder.path)/missing\n")
     }
 }

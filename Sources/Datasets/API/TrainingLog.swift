@@ -1,3 +1,4 @@
+import Core
 import Foundation
 
 /// The loss curve of a training run, read from a Hugging Face `trainer_state.json` or from the
@@ -124,16 +125,16 @@ public struct TrainingLog: Sendable {
         guard !bytes.allSatisfy({ [0x20, 0x09, 0x0A].contains($0) }) else { throw DatasetError.emptyData(file: file) }
         let document: JSONValue
         do {
-            document = try JSONValue.parse(bytes)
+            document = try JSONValue.parse(bytes, rejectDuplicateKeys: true)
         } catch {
             let line = lineStarts.lastIndex(where: { $0 <= error.offset }) ?? 0
             throw DatasetError.malformedJSON(file: file, line: line + 1,
                                              detail: "\(error.reason) at column \(error.offset - lineStarts[line] + 1)")
         }
-        guard case let .object(top) = document else {
+        guard case .object = document else {
             throw DatasetError.malformedJSON(file: file, line: 1, detail: "expected an object, got \(document.typeName)")
         }
-        guard let history = top["log_history"] else {
+        guard let history = document["log_history"] else {
             throw DatasetError.missingColumn(file: file, line: 1, column: "log_history")
         }
         guard case let .array(entries) = history else {
@@ -149,7 +150,7 @@ public struct TrainingLog: Sendable {
                 throw DatasetError.wrongType(file: file, line: 1, column: "log_history[\(index)]",
                                              expected: "an object", got: entry.typeName)
             }
-            let record = TableRecord(file: "\(file): log_history[\(index)]", line: 0, fields: fields.mapValues { .json($0) })
+            let record = TableRecord(file: "\(file): log_history[\(index)]", line: 0, fields: TableRecord.fields(fields))
             if record.has("train_runtime") { trainRuntime = try record.number("train_runtime") }
             if record.has("train_loss") { trainLoss = try record.number("train_loss") }
             let step = try record.count("step")

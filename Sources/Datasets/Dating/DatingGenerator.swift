@@ -1,3 +1,4 @@
+import Core
 import Foundation
 
 /// Generates the built-in dating-compatibility data: pairs of profile texts labelled compatible (1)
@@ -100,9 +101,9 @@ public struct DatingGenerator: Sendable {
                 }
             }
         }
-        let platitudeCount = stances.isEmpty ? 2 + rng.below(3) : 1 + rng.below(2)
+        let platitudeCount = stances.isEmpty ? 2 + rng.index(below: 3) : 1 + rng.index(below: 2)
         sentences += genericSentences(GenericProfileText.platitudes, count: platitudeCount, rng: &rng)
-        sentences += genericSentences(GenericProfileText.hobbies, count: rng.below(3), rng: &rng)
+        sentences += genericSentences(GenericProfileText.hobbies, count: rng.index(below: 3), rng: &rng)
         rng.shuffle(&sentences)
         if rng.chance(0.25) { sentences.insert(rng.pick(GenericProfileText.openers), at: 0) }
         return DatingProfile(text: sentences.joined(separator: " "), stances: stances)
@@ -127,8 +128,8 @@ public struct DatingGenerator: Sendable {
         var attempts = 0
         while pairs.count < count {
             attempts += 1
-            let first = rng.below(pool.count)
-            var second = rng.below(pool.count)
+            let first = rng.index(below: pool.count)
+            var second = rng.index(below: pool.count)
             if rng.chance(configuration.sharedTopicPairRate), let stance = pool[first].stances.isEmpty ? nil
                 : rng.pick(pool[first].stances), let candidates = byTopic[stance.topic], candidates.count > 1 {
                 second = rng.pick(candidates)

@@ -1,3 +1,4 @@
+import Core
 /// Two generated profiles, how their stances relate, and the label written to the data.
 public struct DatingPair: Sendable, Equatable {
     /// How two profiles' stances relate, before any label noise.

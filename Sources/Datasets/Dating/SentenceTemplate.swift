@@ -1,3 +1,4 @@
+import Core
 /// Fills `{slot}` placeholders in a sentence template from lists of fillers.
 ///
 /// A slot used twice in one template gets two different fillers ("someone {trait} and {trait}").

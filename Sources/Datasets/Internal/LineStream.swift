@@ -1,3 +1,4 @@
+import Core
 import Foundation
 
 /// Reads a file one line at a time in 1 MiB chunks, numbering lines from 1 and hashing every byte,
@@ -15,7 +16,7 @@ final class LineStream {
     private var start = 0
     private var scanned = 0
     private var reachedEnd = false
-    private var digest = SHA256()
+    private var digest = ContentDigest()
     private static let chunkSize = 1 << 20
     /// The longest line of a data file: 16 MiB holds two texts at the 100,000-character limit even if
     /// every character were written as a 12-byte `\uD83D\uDE00` escape pair. A longer line is refused
@@ -88,7 +89,7 @@ final class LineStream {
     /// SHA-256 of the whole file; reads whatever has not been read yet.
     func fileDigest() throws -> String {
         while !reachedEnd { try refill() }
-        return digest.hexDigest()
+        return digest.hex
     }
 
     private func finish(_ slice: ArraySlice<UInt8>) -> [UInt8] {

@@ -1,3 +1,4 @@
+import Core
 import Foundation
 
 /// One value of a data row: text from a CSV/TSV cell, or a JSON value from a JSONL object.
@@ -11,6 +12,12 @@ struct TableRecord {
     let file: String
     let line: Int
     let fields: [String: TableField]
+
+    /// A JSON object's members as fields. Column names are looked up as the user typed them, so two
+    /// names that differ only in Unicode normal form are one column here: the first one counts.
+    static func fields(_ members: [(key: String, value: JSONValue)]) -> [String: TableField] {
+        Dictionary(members.map { ($0.key, TableField.json($0.value)) }, uniquingKeysWith: { first, _ in first })
+    }
 }
 
 /// Reads records from a JSONL, CSV or TSV file (chosen by extension), streaming line by line.
@@ -63,14 +70,14 @@ final class TableReader {
                 _ = try stream.decode(bytes)
                 let value: JSONValue
                 do {
-                    value = try JSONValue.parse(bytes)
+                    value = try JSONValue.parse(bytes, rejectDuplicateKeys: true)
                 } catch {
                     throw DatasetError.malformedJSON(file: file, line: line, detail: error.message)
                 }
                 guard case let .object(members) = value else {
                     throw DatasetError.malformedJSON(file: file, line: line, detail: "expected an object, got \(value.typeName)")
                 }
-                return TableRecord(file: file, line: line, fields: members.mapValues { .json($0) })
+                return TableRecord(file: file, line: line, fields: TableRecord.fields(members))
             }
             return nil
         case let .delimited(delimiter):

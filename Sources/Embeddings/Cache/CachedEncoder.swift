@@ -1,4 +1,4 @@
-import Datasets
+import Core
 import Foundation
 
 /// A ``TextEncoder`` that answers from an ``EmbeddingStore`` and runs its base encoder only on texts the
@@ -62,7 +62,7 @@ public final class CachedEncoder: TextEncoder, EncoderWorkReporting {
         var keys = [Data](repeating: Data(), count: texts.count)
         keys.withUnsafeMutableBufferPointer { out in
             Parallel.forEachSlice(of: texts.count, minimumSlice: 256) { slice in
-                for index in slice { out[index] = SHA256.bytes(of: Data(texts[index].utf8)) }
+                for index in slice { out[index] = ContentDigest.bytes(of: Data(texts[index].utf8)) }
             }
         }
         return keys

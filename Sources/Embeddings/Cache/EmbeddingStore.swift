@@ -1,4 +1,4 @@
-import Datasets
+import Core
 import Foundation
 import GRDB
 
@@ -36,7 +36,7 @@ public final class EmbeddingStore: Sendable {
         } catch {
             throw EmbeddingsError.cache(path: directory.path, reason: error.localizedDescription)
         }
-        pool = try FileLock.withExclusiveLock(at: url.path + ".lock") {
+        pool = try FileLock.withExclusiveLock(at: URL(fileURLWithPath: url.path + ".lock")) {
             if let pool = try? Self.openValidated(url) { return pool }
             try Self.removeDatabase(at: url)
             do {
@@ -118,13 +118,13 @@ public final class EmbeddingStore: Sendable {
     /// a file rewritten in place gets a new size or time and is hashed again.
     public func fileDigest(of file: URL) throws -> String {
         let path = file.resolvingSymlinksInPath().path
-        guard let stamp = FileStamp(path: path) else { return try SHA256.hex(ofFile: file) }
+        guard let stamp = FileStamp(path: path) else { return try ContentDigest.hex(ofFile: file) }
         let known = try? pool.read { db in
             try String.fetchOne(db, sql: "SELECT digest FROM file_digest WHERE path = ? AND size = ? AND mtime_ns = ?",
                                 arguments: [path, stamp.size, stamp.modified])
         }
         if let known = known ?? nil { return known }
-        let digest = try SHA256.hex(ofFile: file)
+        let digest = try ContentDigest.hex(ofFile: file)
         // The file may have changed while it was read; only a digest whose stamp held throughout is kept.
         if FileStamp(path: path) == stamp {
             try? pool.write { db in

@@ -1,4 +1,4 @@
-import Datasets
+import Core
 import Foundation
 
 /// Embeddings computed elsewhere (an API model, another architecture), read from a JSONL file with one
@@ -27,7 +27,7 @@ final class PrecomputedEncoder: TextEncoder {
         } catch {
             throw EmbeddingsError.unreadable(path: path, reason: error.localizedDescription)
         }
-        digest = SHA256.hex(of: data)
+        digest = ContentDigest.hex(of: data)
         var embeddings: [String: [Float]] = [:]
         var dimension: Int?
         var lineNumber = 0

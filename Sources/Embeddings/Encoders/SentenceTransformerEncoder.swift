@@ -1,4 +1,4 @@
-import Datasets
+import Core
 import Foundation
 
 /// A sentence-transformers model folder run natively: tokenizer, BERT, then Pooling, Dense and
@@ -33,14 +33,14 @@ final class SentenceTransformerEncoder: TextEncoder, EncoderWorkReporting {
     let definingFiles: [String]
 
     /// Computes one file's SHA-256 (hex) for ``digest``; a cache may remember them by size and time.
-    var fileDigester: (URL) throws -> String = SHA256.hex(ofFile:)
+    var fileDigester: (URL) throws -> String = ContentDigest.hex(ofFile:)
 
     private lazy var pipelineDigest: Result<String, Error> = Result {
         var listing = ""
         for path in definingFiles {
             listing += "\(path) \(try fileDigester(folder.appendingPathComponent(path)))\n"
         }
-        return SHA256.hex(of: Data(listing.utf8))
+        return ContentDigest.hex(of: Data(listing.utf8))
     }
 
     /// SHA-256 over the SHA-256 of every file in ``definingFiles``: a fine-tuned folder that shares the

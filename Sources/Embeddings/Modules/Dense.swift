@@ -1,3 +1,4 @@
+import LinearAlgebra
 import Foundation
 
 /// A sentence-transformers Dense module: y = activation(W x + b), optionally plus a residual.

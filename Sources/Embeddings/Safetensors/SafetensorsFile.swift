@@ -1,3 +1,4 @@
+import Core
 import Foundation
 
 /// One tensor's entry in a safetensors header.
@@ -129,41 +130,39 @@ final class SafetensorsFile: @unchecked Sendable {
     private static func parseHeader(
         _ bytes: Data, invalid: (String) -> EmbeddingsError
     ) throws -> (tensors: [TensorInfo], metadata: [String: String]) {
-        let object: Any
+        guard String(data: bytes, encoding: .utf8) != nil else { throw invalid("the header is not valid JSON") }
+        let object: JSONValue
         do {
-            object = try JSONSerialization.jsonObject(with: bytes)
+            object = try JSONValue.parse([UInt8](bytes))
         } catch {
             throw invalid("the header is not valid JSON")
         }
-        guard let entries = object as? [String: Any] else {
+        guard let entries = object.members else {
             throw invalid("the header is not a JSON object")
         }
-        let keys = JSONObjectKeys.topLevel(of: bytes)
-        if keys.count != entries.count {
-            var seen = Set<String>()
-            let duplicate = keys.first { !seen.insert($0).inserted } ?? "?"
-            throw invalid("the header names \"\(duplicate)\" twice")
+        var seen = Set<[UInt8]>()
+        if let duplicate = entries.first(where: { !seen.insert(Array($0.key.utf8)).inserted }) {
+            throw invalid("the header names \"\(duplicate.key)\" twice")
         }
         var metadata: [String: String] = [:]
         var tensors: [TensorInfo] = []
-        for name in keys {
-            let value = entries[name]
+        for (name, value) in entries {
             if name == "__metadata__" {
-                guard let map = value as? [String: Any] else {
+                guard let map = value.members else {
                     throw invalid("__metadata__ is not an object")
                 }
                 for (key, item) in map {
-                    guard let text = item as? String else {
+                    guard let text = item.string else {
                         throw invalid("__metadata__ value for \"\(key)\" is not a string")
                     }
                     metadata[key] = text
                 }
                 continue
             }
-            guard let entry = value as? [String: Any],
-                  let dtypeName = entry["dtype"] as? String,
-                  let shape = nonNegativeIntegers(entry["shape"]),
-                  let offsets = nonNegativeIntegers(entry["data_offsets"]), offsets.count == 2 else {
+            guard value.members != nil,
+                  let dtypeName = value["dtype"]?.string,
+                  let shape = nonNegativeIntegers(value["shape"]),
+                  let offsets = nonNegativeIntegers(value["data_offsets"]), offsets.count == 2 else {
                 throw invalid("tensor \"\(name)\" needs dtype, shape and two data_offsets")
             }
             guard let dtype = TensorDType(rawValue: dtypeName) else {
@@ -174,14 +173,13 @@ final class SafetensorsFile: @unchecked Sendable {
         return (tensors, metadata)
     }
 
-    private static func nonNegativeIntegers(_ value: Any?) -> [Int]? {
-        guard let items = value as? [Any] else { return nil }
+    /// Whole non-negative numbers that fit an `Int`, as the header's shapes and offsets must be.
+    private static func nonNegativeIntegers(_ value: JSONValue?) -> [Int]? {
+        guard let items = value?.array else { return nil }
         var result: [Int] = []
         for item in items {
-            guard let number = item as? NSNumber else { return nil }
-            let integer = number.int64Value
-            guard integer >= 0, NSNumber(value: integer) == number else { return nil }
-            result.append(Int(integer))
+            guard let integer = item.integer, integer >= 0 else { return nil }
+            result.append(integer)
         }
         return result
     }

@@ -1,3 +1,4 @@
+import Core
 import Foundation
 
 /// A JSON value written for embedding in `<script type="application/json">`: deterministic key
@@ -43,7 +44,7 @@ indirect enum EmbeddedJSON {
                 out += "\(value)"
             }
         case let .string(text):
-            Self.writeString(text, into: &out)
+            JSONText.append(text, to: &out, escapingHTML: true)
         case let .array(items):
             out += "["
             for (index, item) in items.enumerated() {
@@ -55,33 +56,11 @@ indirect enum EmbeddedJSON {
             out += "{"
             for (index, member) in members.enumerated() {
                 if index > 0 { out += "," }
-                Self.writeString(member.0, into: &out)
+                JSONText.append(member.0, to: &out, escapingHTML: true)
                 out += ":"
                 member.1.write(into: &out)
             }
             out += "}"
         }
-    }
-
-    private static func writeString(_ text: String, into out: inout String) {
-        out += "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "<", ">", "&", "\u{2028}", "\u{2029}":
-                out += String(format: "\\u%04x", scalar.value)
-            default:
-                if scalar.value < 0x20 {
-                    out += String(format: "\\u%04x", scalar.value)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        out += "\""
     }
 }

@@ -1,3 +1,4 @@
+import Core
 import Foundation
 
 /// `tunelens diff RUN_A RUN_B`: a page putting two runs side by side, with every metric's delta,
@@ -38,7 +39,7 @@ public enum SiteDiff {
         let comparison = RunComparison.make(a, b)
         let page = DiffPage(comparison: comparison, pageFolder: folder)
         let html = try SiteTemplates().render("diff.html.mustache", page.context())
-        try AtomicFile.write(html, to: file)
+        try StagedFile.write(html, to: file)
 
         let reports = a.directory.deletingLastPathComponent()
         if folder.path == reports.appendingPathComponent(RunCatalog.diffsFolder).path,

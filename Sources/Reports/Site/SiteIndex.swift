@@ -1,3 +1,4 @@
+import Core
 import Foundation
 
 /// `reports/index.html`: every run of a reports folder, a trend chart across runs, and a diff of
@@ -31,13 +32,13 @@ public enum SiteIndex {
         guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isFolder), isFolder.boolValue else {
             throw SiteError.notAFolder(path: directory.path)
         }
-        return try FolderLock.withLock(at: directory.appendingPathComponent(lockFileName)) {
+        return try FileLock.withExclusiveLock(at: directory.appendingPathComponent(lockFileName)) {
             let catalog = try RunCatalog.scan(directory)
             let page = IndexPage(catalog: catalog, diffPages: diffPages(in: directory), folderName: directory.lastPathComponent)
             let html = try SiteTemplates().render("index.html.mustache", page.context(),
                                                   script: "index.js")
             let file = directory.appendingPathComponent("index.html")
-            try AtomicFile.write(html, to: file)
+            try StagedFile.write(html, to: file)
             return Outcome(file: file, runs: catalog.runs.map(\.id),
                            unreadable: catalog.unreadable.map(\.reason))
         }

@@ -1,27 +1,12 @@
 import Charts
+import Core
 
-/// SplitMix64 (Steele, Lea & Flood 2014): a tiny seeded generator so sample data is reproducible.
-struct SplitMix64 {
-    var state: UInt64
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// Uniform in [0, 1) from the top 53 bits.
-    mutating func uniform() -> Double {
-        Double(next() >> 11) / Double(1 << 53)
-    }
-
+extension SplitMix64 {
     /// Approximately normal: the Irwin-Hall sum of 12 uniforms, pure arithmetic so the numbers (and
     /// hence the snapshots) are identical on every platform's libm.
     mutating func normal(mean: Double, sd: Double) -> Double {
         var sum = 0.0
-        for _ in 0..<12 { sum += uniform() }
+        for _ in 0..<12 { sum += unit() }
         return mean + (sum - 6) * sd
     }
 }
@@ -30,7 +15,7 @@ struct SplitMix64 {
 /// weak baseline and a stronger fine-tuned model.
 enum SampleData {
     static func similarities(seed: UInt64, count: Int, mean: Double, sd: Double) -> [Double] {
-        var rng = SplitMix64(state: seed)
+        var rng = SplitMix64(seed: seed)
         return (0..<count).map { _ in min(max(rng.normal(mean: mean, sd: sd), -1), 1) }
     }
 
@@ -90,7 +75,7 @@ enum SampleData {
     }
 
     static var lossChart: LineChart {
-        var rng = SplitMix64(state: 7)
+        var rng = SplitMix64(seed: 7)
         let train = (0...300).map { step -> ChartPoint in
             let x = Double(step) * 4
             return ChartPoint(x, 0.25 + 0.6 / (1 + x / 150) + rng.normal(mean: 0, sd: 0.015))
@@ -106,7 +91,7 @@ enum SampleData {
     }
 
     static func cloud(seed: UInt64, count: Int, x: Double, y: Double, sd: Double) -> [ChartPoint] {
-        var rng = SplitMix64(state: seed)
+        var rng = SplitMix64(seed: seed)
         return (0..<count).map { _ in ChartPoint(rng.normal(mean: x, sd: sd), rng.normal(mean: y, sd: sd * 0.7)) }
     }
 

@@ -1,3 +1,4 @@
+import Core
 import Foundation
 import Testing
 @testable import Embeddings
@@ -99,7 +100,7 @@ struct HostileTokenizerJSONTests {
     func entryLimit() throws {
         var reader = TokenizerJSON(file: "t.json")
         reader.maximumEntries = 3
-        let root = try ExactJSON.parse(Array(Self.bpeJSON(vocab: #"{"a": 0, "b": 1, "c": 2, "d": 3}"#, merges: "[]").utf8))
+        let root = try JSONValue.parse(Array(Self.bpeJSON(vocab: #"{"a": 0, "b": 1, "c": 2, "d": 3}"#, merges: "[]").utf8))
         #expect(throws: TokenizerError.malformed(file: "t.json", reason: "the vocabulary has 4 entries; the most accepted is 3")) {
             _ = try reader.tokenizer(root: root, modelMaxLength: nil)
         }

@@ -1,3 +1,4 @@
+import Core
 import Foundation
 @testable import Embeddings
 
@@ -11,12 +12,12 @@ enum MultiTokenizerFixtures {
         return url
     }
 
-    static func json(_ path: String) throws -> ExactJSON {
-        try ExactJSON.parse([UInt8](Data(contentsOf: resource(path))))
+    static func json(_ path: String) throws -> JSONValue {
+        try JSONValue.parse([UInt8](Data(contentsOf: resource(path))))
     }
 
     /// cases.json: the texts, and for each tokenizer its base, patch, ids and truncated encodings.
-    static let cases: ExactJSON = {
+    static let cases: JSONValue = {
         do { return try json("cases.json") } catch { fatalError("cases.json: \(error)") }
     }()
 
@@ -24,10 +25,10 @@ enum MultiTokenizerFixtures {
 
     static var names: [String] { cases["tokenizers"]?.members?.map(\.key).sorted() ?? [] }
 
-    static func entry(_ name: String) -> ExactJSON { cases["tokenizers"]?[name] ?? .null }
+    static func entry(_ name: String) -> JSONValue { cases["tokenizers"]?[name] ?? .null }
 
     /// The tokenizer.json of `name`: its base file with its patch applied, as the script does.
-    static func tokenizerJSON(_ name: String) throws -> ExactJSON {
+    static func tokenizerJSON(_ name: String) throws -> JSONValue {
         let entry = entry(name)
         let base = try json("\(entry["base"]?.string ?? name)/tokenizer.json")
         guard let patch = entry["patch"]?.members else { return base }
@@ -49,7 +50,7 @@ enum MultiTokenizerFixtures {
     }
 
     /// `{"$base": "a.b.0"}` stands for that part of the base file.
-    private static func resolve(_ value: ExactJSON, in base: ExactJSON) -> ExactJSON {
+    private static func resolve(_ value: JSONValue, in base: JSONValue) -> JSONValue {
         switch value {
         case .object(let members):
             if members.count == 1, members[0].key == "$base", let path = members[0].value.string {
@@ -67,9 +68,9 @@ enum MultiTokenizerFixtures {
     }
 }
 
-extension ExactJSON {
+extension JSONValue {
     /// This object with `key` set to `value` (replaced in place, or appended).
-    func setting(_ key: String, _ value: ExactJSON) -> ExactJSON {
+    func setting(_ key: String, _ value: JSONValue) -> JSONValue {
         guard case .object(var members) = self else { return self }
         if let index = members.firstIndex(where: { $0.key == key }) {
             members[index].value = value

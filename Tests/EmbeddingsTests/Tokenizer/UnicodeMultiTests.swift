@@ -1,3 +1,4 @@
+import Core
 import Foundation
 import Testing
 @testable import Embeddings
@@ -35,7 +36,7 @@ struct UnicodeMultiTests {
         }
     }
 
-    static let blocks: ExactJSON = {
+    static let blocks: JSONValue = {
         do { return try MultiTokenizerFixtures.json("unicode_multi.json") } catch { fatalError("unicode_multi.json: \(error)") }
     }()
 

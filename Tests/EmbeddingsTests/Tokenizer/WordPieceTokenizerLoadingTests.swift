@@ -1,3 +1,4 @@
+import Core
 import Foundation
 import Testing
 @testable import Embeddings
@@ -133,10 +134,10 @@ struct WordPieceTokenizerLoadingTests {
 
     @Test("JSON string escapes decode exactly; invalid JSON reports the byte offset")
     func jsonEscapes() throws {
-        let value = try ExactJSON.parse(Array(#"{"k": "a\"b\\c\/d\n\t\u00e9\ud83d\ude00", "n": [1.5e2, -0, true, null]}"#.utf8))
+        let value = try JSONValue.parse(Array(#"{"k": "a\"b\\c\/d\n\t\u00e9\ud83d\ude00", "n": [1.5e2, -0, true, null]}"#.utf8))
         #expect(value["k"]?.string == "a\"b\\c/d\n\t\u{E9}\u{1F600}")
         #expect(value["n"] == .array([.number(150), .number(0), .bool(true), .null]))
-        #expect(throws: ExactJSON.ParseError.self) { try ExactJSON.parse(Array(#"{"k": "\ud83d"}"#.utf8)) }
+        #expect(throws: JSONSyntaxError.self) { try JSONValue.parse(Array(#"{"k": "\ud83d"}"#.utf8)) }
         let error = try Self.loadError(["tokenizer.json": "{\"model\": {\"type\": \"WordPiece\",}}"])
         #expect(error.description.contains("invalid JSON at byte"))
     }

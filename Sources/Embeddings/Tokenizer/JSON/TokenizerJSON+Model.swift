@@ -1,6 +1,8 @@
+import Core
+
 extension TokenizerJSON {
     /// The `model`: `WordPiece`, `BPE` or `Unigram` (`models/*/serialization.rs`).
-    func model(_ value: ExactJSON?) throws -> TokenizerModel {
+    func model(_ value: JSONValue?) throws -> TokenizerModel {
         guard let object = value, object.members != nil else { throw malformed("no \"model\" object") }
         let type = try type(of: object, "the model")
         switch type {
@@ -12,7 +14,7 @@ extension TokenizerJSON {
     }
 
     /// A `vocab` object of token -> id, keys kept byte for byte (a later duplicate wins).
-    private func vocabulary(_ object: ExactJSON) throws -> [[UInt8]: Int32] {
+    private func vocabulary(_ object: JSONValue) throws -> [[UInt8]: Int32] {
         guard let members = object["vocab"]?.members else { throw malformed("model has no \"vocab\" object") }
         guard members.count <= maximumEntries else {
             throw malformed("the vocabulary has \(members.count) entries; the most accepted is \(maximumEntries)")
@@ -26,7 +28,7 @@ extension TokenizerJSON {
         return vocabulary
     }
 
-    private func wordPiece(_ object: ExactJSON) throws -> WordPieceModel {
+    private func wordPiece(_ object: JSONValue) throws -> WordPieceModel {
         let vocabulary = try vocabulary(object)
         let unknown = object["unk_token"]?.string ?? "[UNK]"
         guard let unknownID = vocabulary[Array(unknown.utf8)] else { throw TokenizerError.missingToken(file: file, token: unknown) }
@@ -36,7 +38,7 @@ extension TokenizerJSON {
             maxInputCharsPerWord: (object["max_input_chars_per_word"]?.id).map(Int.init) ?? 100)
     }
 
-    private func bpe(_ object: ExactJSON) throws -> BPEModel {
+    private func bpe(_ object: JSONValue) throws -> BPEModel {
         let vocabulary = try vocabulary(object)
         if let dropout = object["dropout"]?.number, dropout != 0 {
             throw unsupported("BPE dropout \(dropout) samples merges at random")
@@ -86,7 +88,7 @@ extension TokenizerJSON {
             ignoreMerges: object["ignore_merges"]?.bool ?? false)
     }
 
-    private func unigram(_ object: ExactJSON) throws -> UnigramModel {
+    private func unigram(_ object: JSONValue) throws -> UnigramModel {
         guard let list = object["vocab"]?.array else { throw malformed("Unigram model has no \"vocab\" array") }
         guard list.count <= maximumEntries else {
             throw malformed("the vocabulary has \(list.count) entries; the most accepted is \(maximumEntries)")

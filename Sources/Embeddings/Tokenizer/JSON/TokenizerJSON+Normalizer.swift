@@ -1,8 +1,10 @@
+import Core
+
 extension TokenizerJSON {
     /// The `normalizer`: null, or one of `BertNormalizer`, `NFC`, `NFD`, `NFKC`, `NFKD`,
     /// `Lowercase`, `Strip`, `StripAccents`, `Replace` (string or regex pattern), `Prepend`,
     /// `Precompiled`, `Nmt`, `ByteLevel`, `Sequence` of these.
-    func normalizer(_ value: ExactJSON?, depth: Int = 0) throws -> Normalizer? {
+    func normalizer(_ value: JSONValue?, depth: Int = 0) throws -> Normalizer? {
         guard let object = value, !object.isNull else { return nil }
         guard depth < 32 else { throw malformed("normalizer Sequences nested too deeply") }
         let type = try type(of: object, "the normalizer")

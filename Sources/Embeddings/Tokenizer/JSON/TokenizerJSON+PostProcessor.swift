@@ -1,7 +1,9 @@
+import Core
+
 extension TokenizerJSON {
     /// The `post_processor` for a single text: null (nothing added), `BertProcessing`,
     /// `RobertaProcessing`, `TemplateProcessing`, `ByteLevel` (offsets only) or a `Sequence`.
-    func postProcessor(_ value: ExactJSON?, depth: Int = 0) throws -> PostProcessor {
+    func postProcessor(_ value: JSONValue?, depth: Int = 0) throws -> PostProcessor {
         guard let object = value, !object.isNull else { return PostProcessor() }
         guard depth < 32 else { throw malformed("post_processor Sequences nested too deeply") }
         let type = try type(of: object, "the post_processor")
@@ -25,7 +27,7 @@ extension TokenizerJSON {
     }
 
     /// TemplateProcessing's `single`: special tokens (their `ids` from `special_tokens`) around one `$A`.
-    private func template(_ object: ExactJSON) throws -> PostProcessor {
+    private func template(_ object: JSONValue) throws -> PostProcessor {
         guard let single = object["single"]?.array else { throw malformed("TemplateProcessing has no \"single\" template") }
         var processor = PostProcessor()
         var sawSequence = false

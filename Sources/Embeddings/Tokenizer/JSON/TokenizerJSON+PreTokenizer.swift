@@ -1,8 +1,10 @@
+import Core
+
 extension TokenizerJSON {
     /// The `pre_tokenizer`: null, or one of `BertPreTokenizer`, `ByteLevel`, `Metaspace`,
     /// `Whitespace`, `WhitespaceSplit`, `Split`, `Punctuation`, `Digits`, `CharDelimiterSplit`,
     /// `Sequence` of these.
-    func preTokenizer(_ value: ExactJSON?, depth: Int = 0) throws -> PreTokenizer? {
+    func preTokenizer(_ value: JSONValue?, depth: Int = 0) throws -> PreTokenizer? {
         guard let object = value, !object.isNull else { return nil }
         guard depth < 32 else { throw malformed("pre_tokenizer Sequences nested too deeply") }
         let type = try type(of: object, "the pre_tokenizer")
@@ -44,7 +46,7 @@ extension TokenizerJSON {
     }
 
     /// Metaspace, including the older form with `add_prefix_space` instead of `prepend_scheme`.
-    private func metaspace(_ object: ExactJSON) throws -> MetaspacePreTokenizer {
+    private func metaspace(_ object: JSONValue) throws -> MetaspacePreTokenizer {
         guard let replacement = object["replacement"]?.string?.unicodeScalars, replacement.count == 1 else {
             throw malformed("Metaspace needs a one-character \"replacement\"")
         }
@@ -64,7 +66,7 @@ extension TokenizerJSON {
                                      split: object["split"]?.bool ?? true)
     }
 
-    private func behavior(_ value: ExactJSON?, default fallback: SplitDelimiterBehavior?) throws -> SplitDelimiterBehavior {
+    private func behavior(_ value: JSONValue?, default fallback: SplitDelimiterBehavior?) throws -> SplitDelimiterBehavior {
         guard let name = value?.string else {
             if let fallback { return fallback }
             throw malformed("a split has no \"behavior\"")

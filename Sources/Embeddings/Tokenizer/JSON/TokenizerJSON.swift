@@ -1,3 +1,4 @@
+import Core
 import Foundation
 
 /// Reads huggingface/tokenizers' `tokenizer.json` (`tokenizer/serialization.rs`) into a ``Tokenizer``.
@@ -25,7 +26,7 @@ struct TokenizerJSON {
     }
 
     /// Builds the tokenizer from the parsed file.
-    func tokenizer(root: ExactJSON, modelMaxLength: Int?, padToken: String? = nil) throws -> Tokenizer {
+    func tokenizer(root: JSONValue, modelMaxLength: Int?, padToken: String? = nil) throws -> Tokenizer {
         if let version = root["version"], version.string != "1.0" {
             throw unsupported("version \(version.string.map { "\"\($0)\"" } ?? "is not a string"), expected \"1.0\"")
         }
@@ -44,7 +45,7 @@ struct TokenizerJSON {
     }
 
     /// The parsed file; one-line errors for unreadable, oversized, non-UTF-8 or invalid JSON.
-    private func read(_ url: URL) throws -> ExactJSON {
+    private func read(_ url: URL) throws -> JSONValue {
         let data: Data
         do {
             let size = try FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int ?? 0
@@ -58,10 +59,10 @@ struct TokenizerJSON {
             throw malformed("cannot be read")
         }
         guard String(data: data, encoding: .utf8) != nil else { throw malformed("not UTF-8 text") }
-        let root: ExactJSON
+        let root: JSONValue
         do {
-            root = try ExactJSON.parse([UInt8](data))
-        } catch let error as ExactJSON.ParseError {
+            root = try JSONValue.parse([UInt8](data))
+        } catch {
             throw malformed("invalid JSON at byte \(error.offset): \(error.reason)")
         }
         guard root.members != nil else { throw malformed("top level is not a JSON object") }
@@ -69,7 +70,7 @@ struct TokenizerJSON {
     }
 
     /// `added_tokens`: content and flags; the `id` field is not used (see ``AddedVocabulary``).
-    private func addedTokens(_ value: ExactJSON?) throws -> [AddedVocabulary.Token] {
+    private func addedTokens(_ value: JSONValue?) throws -> [AddedVocabulary.Token] {
         guard let value, !value.isNull else { return [] }
         guard let array = value.array else { throw malformed("\"added_tokens\" is not an array") }
         guard array.count <= maximumEntries else {
@@ -88,7 +89,7 @@ struct TokenizerJSON {
     }
 
     /// The `type` of a component, or an error naming what lacks one.
-    func type(of object: ExactJSON, _ what: String) throws -> String {
+    func type(of object: JSONValue, _ what: String) throws -> String {
         guard object.members != nil else { throw malformed("\(what) is not an object") }
         guard let type = object["type"]?.string else { throw malformed("\(what) has no \"type\"") }
         return type

@@ -1,3 +1,5 @@
+import Core
+
 /// What `Split` and `Replace` look for: tokenizers' `SplitPattern`/`ReplacePattern`
 /// (`{"String": …}` or `{"Regex": …}`), or a single-scalar test used by the built-in pre-tokenizers.
 enum TextPattern: Sendable {
@@ -10,7 +12,7 @@ enum TextPattern: Sendable {
     case scalar(@Sendable (Unicode.Scalar) -> Bool)
 
     /// Reads `{"String": s}` or `{"Regex": r}`; throws ``TokenizerRegex/SyntaxError`` when refused.
-    static func parse(_ value: ExactJSON?) throws -> TextPattern {
+    static func parse(_ value: JSONValue?) throws -> TextPattern {
         typealias Refusal = TokenizerRegex.SyntaxError
         if let string = value?["String"]?.string {
             guard !string.isEmpty else { throw Refusal(reason: "an empty string pattern") }
