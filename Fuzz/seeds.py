@@ -2,6 +2,7 @@
 
 Run once from the repository root (python3 Fuzz/seeds.py); the output is committed. Not used by tests.
 """
+import base64
 import json
 import struct
 from pathlib import Path
@@ -19,6 +20,97 @@ def safetensors(tensors, metadata=None, name="seed"):
         offset += len(payload)
     text = json.dumps(header).encode()
     (corpus / "safetensors" / name).write_bytes(struct.pack("<Q", len(text)) + text + data)
+
+
+def charsmap(rules):
+    """A SentencePiece precompiled_charsmap (darts-clone double array + NUL-terminated replacements),
+    each trie node in its own 256-unit block, as PrecompiledCharsmapTests builds it."""
+    root, blob = {}, b""
+    for key, replacement in rules:
+        node = root
+        for byte in key.encode():
+            node = node.setdefault(byte, {})
+        node[None] = len(blob)
+        blob += replacement.encode() + b"\0"
+    units = [0] * 256
+
+    def new_block():
+        units.extend([0] * 256)
+        return len(units) - 256
+
+    def place(node, base):
+        for byte in sorted(k for k in node if k is not None):
+            child, position, child_base = node[byte], base ^ byte, new_block()
+            units[position] = byte | ((1 << 8) if None in child else 0) | ((position ^ child_base) << 10)
+            if None in child:
+                units[child_base] = child[None]
+            place(child, child_base)
+
+    root_base = new_block()
+    units[0] = root_base << 10
+    place(root, root_base)
+    return struct.pack("<I", 4 * len(units)) + struct.pack("<%dI" % len(units), *units) + blob
+
+
+def tokenizer_seeds():
+    """Small tokenizer.json files for each model, normalizer and pre-tokenizer family."""
+    byte_level = {"type": "ByteLevel", "add_prefix_space": False, "trim_offsets": True, "use_regex": True}
+    bpe = {
+        "version": "1.0",
+        "added_tokens": [{"id": 0, "content": "<s>", "single_word": False, "lstrip": False, "rstrip": False, "normalized": False, "special": True},
+                         {"id": 2, "content": "</s>", "single_word": False, "lstrip": False, "rstrip": False, "normalized": False, "special": True},
+                         {"id": 9, "content": "<mask>", "single_word": False, "lstrip": True, "rstrip": False, "normalized": False, "special": True}],
+        "normalizer": {"type": "NFC"}, "pre_tokenizer": byte_level,
+        "post_processor": {"type": "RobertaProcessing", "sep": ["</s>", 2], "cls": ["<s>", 0], "trim_offsets": True, "add_prefix_space": False},
+        "model": {"type": "BPE", "dropout": None, "unk_token": None, "continuing_subword_prefix": None, "end_of_word_suffix": None,
+                  "fuse_unk": False, "byte_fallback": False, "ignore_merges": False,
+                  "vocab": {"<s>": 0, "<pad>": 1, "</s>": 2, "h": 3, "e": 4, "l": 5, "o": 6, "\u0120": 7, "he": 8, "<mask>": 9,
+                            "ll": 10, "hell": 11, "hello": 12, "\u0120h": 13},
+                  "merges": [["h", "e"], ["l", "l"], ["he", "ll"], ["hell", "o"], ["\u0120", "h"]]},
+    }
+    (corpus / "tokenizer-json" / "bpe-byte-level").write_text(json.dumps(bpe, ensure_ascii=False))
+    bpe["model"]["merges"] = [" ".join(pair) for pair in bpe["model"]["merges"]]
+    bpe["model"].update(unk_token="<pad>", byte_fallback=True, fuse_unk=True, continuing_subword_prefix="", ignore_merges=True)
+    bpe["normalizer"] = {"type": "Sequence", "normalizers": [
+        {"type": "Replace", "pattern": {"Regex": "\\A +| +\\z"}, "content": ""},
+        {"type": "Replace", "pattern": {"String": "``"}, "content": "\""}, {"type": "NFKD"}, {"type": "StripAccents"},
+        {"type": "Lowercase"}, {"type": "Strip", "strip_left": True, "strip_right": False}, {"type": "Prepend", "prepend": " "}]}
+    bpe["pre_tokenizer"] = {"type": "Sequence", "pretokenizers": [
+        {"type": "Split", "pattern": {"Regex": "(?i:'s|'t)|[^\\r\\n\\p{L}\\p{N}]?\\p{L}+|\\p{N}{1,3}|\\s+(?!\\S)|\\s+"},
+         "behavior": "Isolated", "invert": False},
+        {"type": "Digits", "individual_digits": True}, {"type": "Punctuation", "behavior": "Contiguous"},
+        dict(byte_level, use_regex=False)]}
+    bpe["post_processor"] = {"type": "Sequence", "processors": [dict(byte_level, type="ByteLevel"), {
+        "type": "TemplateProcessing", "single": [{"SpecialToken": {"id": "<s>", "type_id": 0}}, {"Sequence": {"id": "A", "type_id": 0}},
+                                                 {"SpecialToken": {"id": "</s>", "type_id": 0}}],
+        "pair": [], "special_tokens": {"<s>": {"id": "<s>", "ids": [0, 0], "tokens": ["<s>", "<s>"]},
+                                       "</s>": {"id": "</s>", "ids": [2], "tokens": ["</s>"]}}}]}
+    (corpus / "tokenizer-json" / "bpe-sequences").write_text(json.dumps(bpe, ensure_ascii=False))
+
+    rules = [("\uff21", "A"), ("\ufb01", "fi"), ("\x7f", ""), ("e\u0301", "\u00e9"), ("\u3000", " "), ("\t", " ")]
+    unigram = {
+        "version": "1.0",
+        "added_tokens": [{"id": 0, "content": "<s>", "single_word": False, "lstrip": False, "rstrip": False, "normalized": False, "special": True},
+                         {"id": 3, "content": "<unk>", "single_word": False, "lstrip": False, "rstrip": False, "normalized": False, "special": True}],
+        "normalizer": {"type": "Sequence", "normalizers": [
+            {"type": "Precompiled", "precompiled_charsmap": base64.b64encode(charsmap(rules)).decode()},
+            {"type": "Strip", "strip_left": False, "strip_right": True},
+            {"type": "Replace", "pattern": {"Regex": " {2,}"}, "content": "\u2581"}]},
+        "pre_tokenizer": {"type": "Metaspace", "replacement": "\u2581", "prepend_scheme": "always", "split": True},
+        "post_processor": {"type": "TemplateProcessing", "single": [{"SpecialToken": {"id": "<s>", "type_id": 0}},
+                                                                    {"Sequence": {"id": "A", "type_id": 0}}],
+                           "pair": [], "special_tokens": {"<s>": {"id": "<s>", "ids": [0], "tokens": ["<s>"]}}},
+        "model": {"type": "Unigram", "unk_id": 3, "byte_fallback": True,
+                  "vocab": [["<s>", 0.0], ["<pad>", 0.0], ["</s>", 0.0], ["<unk>", 0.0], ["\u2581", -2.0], ["\u2581a", -1.5],
+                            ["b", -3.25], ["fi", -4.0], ["<0x41>", -9.0], ["<0xC3>", -9.0], ["<0xA9>", -9.0]]},
+    }
+    (corpus / "tokenizer-json" / "unigram-precompiled").write_text(json.dumps(unigram, ensure_ascii=False))
+    unigram["pre_tokenizer"] = {"type": "Sequence", "pretokenizers": [
+        {"type": "Metaspace", "replacement": "\u2581", "prepend_scheme": "first", "split": False},
+        {"type": "Split", "pattern": {"String": "<sep>"}, "behavior": "MergedWithNext", "invert": True},
+        {"type": "Whitespace"}, {"type": "CharDelimiterSplit", "delimiter": "|"}]}
+    unigram["normalizer"] = {"type": "Sequence", "normalizers": [{"type": "Nmt"}, {"type": "NFKC"}, {"type": "ByteLevel"}]}
+    (corpus / "tokenizer-json" / "unigram-first").write_text(json.dumps(unigram, ensure_ascii=False))
 
 
 def main():
@@ -50,6 +142,7 @@ def main():
     tokenizer["post_processor"] = {"type": "BertProcessing", "sep": ["[SEP]", 3], "cls": ["[CLS]", 2]}
     tokenizer["normalizer"] = {"type": "Sequence", "normalizers": [{"type": "BertNormalizer"}]}
     (corpus / "tokenizer-json" / "bert-processing").write_text(json.dumps(tokenizer))
+    tokenizer_seeds()
 
     texts = ["\x80Hello, world! I like hiking in the mountains.",
              "\x10Naïve café owners in 東京 don't [UNK] [CLS]unaffable\u0301 \u00a0 tabs\tand\nnewlines",

@@ -70,7 +70,7 @@ struct LimitsTests {
         let folder = try Fixtures.temporaryFolder()
         let url = folder.appendingPathComponent("tokenizer.json")
         try Data("{\"model\": \(Self.deepArray)}".utf8).write(to: url)
-        #expect(Self.message { _ = try WordPieceTokenizer.load(folder: folder) }
+        #expect(Self.message { _ = try Tokenizer.load(folder: folder) }
             == "\(url.path): malformed tokenizer file: invalid JSON at byte 521: nesting deeper than 512")
     }
 
@@ -79,7 +79,7 @@ struct LimitsTests {
         let folder = try Fixtures.temporaryFolder()
         let url = folder.appendingPathComponent("tokenizer_config.json")
         try Data("{\"x\": \(Self.deepArray)}".utf8).write(to: url)
-        #expect(Self.message { _ = try WordPieceTokenizer.load(folder: folder) }
+        #expect(Self.message { _ = try Tokenizer.load(folder: folder) }
             == "\(url.path): malformed tokenizer file: not valid JSON")
     }
 

@@ -20,7 +20,7 @@ final class SentenceTransformerEncoder: TextEncoder, EncoderWorkReporting {
     let name: String
     let folder: URL
     let bert: BertModel
-    let tokenizer: WordPieceTokenizer
+    let tokenizer: Tokenizer
     /// The most token ids one text becomes, `[CLS]` and `[SEP]` included.
     let maxSequenceLength: Int
     /// Lowercase texts before tokenizing (`do_lower_case` of `sentence_bert_config.json`).
@@ -54,7 +54,7 @@ final class SentenceTransformerEncoder: TextEncoder, EncoderWorkReporting {
         let manifest = try ModuleManifest(folder: folder)
         let transformerFolder = folder.appendingPathComponent(manifest.entries[0].path ?? "")
         bert = try BertModel(folder: transformerFolder)
-        tokenizer = try WordPieceTokenizer.load(folder: transformerFolder)
+        tokenizer = try Tokenizer.load(folder: transformerFolder)
 
         let settings = try JSONConfig.optional(transformerFolder.appendingPathComponent("sentence_bert_config.json"))
         let positions = bert.config.maxPositions

@@ -7,7 +7,7 @@ import Testing
 @Suite("WordPiece tokenizer against huggingface tokenizers",
        .enabled(if: TokenizerFixtures.modelIsPresent, "needs .cache/models/all-MiniLM-L6-v2 (make setup)"))
 struct WordPieceTokenizerGoldenTests {
-    static let fromJSON = Result { try WordPieceTokenizer.load(folder: TokenizerFixtures.modelFolder) }
+    static let fromJSON = Result { try Tokenizer.load(folder: TokenizerFixtures.modelFolder) }
     /// The same model folder without tokenizer.json, to exercise the vocab.txt fallback.
     static let fromVocabulary = Result {
         let source = TokenizerFixtures.modelFolder
@@ -16,7 +16,7 @@ struct WordPieceTokenizerGoldenTests {
             try FileManager.default.copyItem(
                 at: source.appendingPathComponent(name), to: folder.appendingPathComponent(name))
         }
-        return try WordPieceTokenizer.load(folder: folder)
+        return try Tokenizer.load(folder: folder)
     }
     static let cases = TokenizerFixtures.golden.cases
 

@@ -28,7 +28,7 @@ struct WordPieceTokenizerLoadingTests {
     static func loadError(_ files: [String: String]) throws -> TokenizerError {
         let folder = try TokenizerFixtures.folder(files)
         do {
-            _ = try WordPieceTokenizer.load(folder: folder)
+            _ = try Tokenizer.load(folder: folder)
         } catch let error as TokenizerError {
             return error
         }
@@ -38,7 +38,7 @@ struct WordPieceTokenizerLoadingTests {
 
     @Test("a small tokenizer.json tokenizes with its own special ids")
     func smallTokenizerJSON() throws {
-        let tokenizer = try WordPieceTokenizer.load(folder: TokenizerFixtures.folder(["tokenizer.json": Self.tokenizerJSON()]))
+        let tokenizer = try Tokenizer.load(folder: TokenizerFixtures.folder(["tokenizer.json": Self.tokenizerJSON()]))
         #expect(tokenizer.encode("Unaffable hello[SEP]world!", maxLength: 512) == [2, 5, 6, 7, 8, 3, 9, 10, 3])
         #expect(tokenizer.tokens("unaffable unknown") == ["un", "##aff", "##able", "[UNK]"])
         #expect(tokenizer.padID == 0)
@@ -48,7 +48,7 @@ struct WordPieceTokenizerLoadingTests {
     @Test("truncation keeps [CLS] and [SEP] and never exceeds maxLength",
           arguments: [(0, [Int32]()), (1, [2]), (2, [2, 3]), (3, [2, 5, 3]), (5, [2, 5, 6, 7, 3]), (6, [2, 5, 6, 7, 3])])
     func truncation(maxLength: Int, expected: [Int32]) throws {
-        let tokenizer = try WordPieceTokenizer.load(folder: TokenizerFixtures.folder(["tokenizer.json": Self.tokenizerJSON()]))
+        let tokenizer = try Tokenizer.load(folder: TokenizerFixtures.folder(["tokenizer.json": Self.tokenizerJSON()]))
         #expect(tokenizer.encode("unaffable", maxLength: maxLength) == expected)
     }
 
@@ -69,12 +69,14 @@ struct WordPieceTokenizerLoadingTests {
         #expect(!error.description.contains("\n"))
     }
 
-    @Test("tokenizers other than BERT WordPiece are rejected, not tokenized differently", arguments: [
-        (model: #"{"type": "BPE", "vocab": {}, "merges": []}"#, normalizer: nil, preTokenizer: nil, needle: "BPE"),
-        (model: nil, normalizer: #"{"type": "NFKC"}"#, preTokenizer: nil, needle: "NFKC"),
-        (model: nil, normalizer: #"{"type": "Sequence", "normalizers": [{"type": "NFD"}, {"type": "Lowercase"}]}"#,
-         preTokenizer: nil, needle: "Sequence"),
-        (model: nil, normalizer: nil, preTokenizer: #"{"type": "ByteLevel"}"#, needle: "ByteLevel"),
+    @Test("tokenizer parts that cannot be reproduced exactly are rejected, not approximated", arguments: [
+        (model: #"{"type": "WordLevel", "vocab": {}, "unk_token": "[UNK]"}"#, normalizer: nil, preTokenizer: nil, needle: "WordLevel"),
+        (model: #"{"type": "BPE", "vocab": {"a": 0}, "merges": [], "dropout": 0.1}"#, normalizer: nil, preTokenizer: nil, needle: "dropout"),
+        (model: nil, normalizer: #"{"type": "Replace", "pattern": {"Regex": "(?<=a)b"}, "content": ""}"#,
+         preTokenizer: nil, needle: "(?<"),
+        (model: nil, normalizer: nil, preTokenizer: #"{"type": "UnicodeScripts"}"#, needle: "UnicodeScripts"),
+        (model: nil, normalizer: nil, preTokenizer: #"{"type": "Split", "pattern": {"Regex": "\\p{Han}+"}, "behavior": "Isolated", "invert": false}"#,
+         needle: "Han"),
     ] as [(model: String?, normalizer: String?, preTokenizer: String?, needle: String)])
     func unsupported(model: String?, normalizer: String?, preTokenizer: String?, needle: String) throws {
         let json = Self.tokenizerJSON(model: model, normalizer: normalizer, preTokenizer: preTokenizer)
@@ -93,7 +95,7 @@ struct WordPieceTokenizerLoadingTests {
              "single": [{"SpecialToken": {"id": "[CLS]", "type_id": 0}}, {"Sequence": {"id": "A", "type_id": 0}}, {"SpecialToken": {"id": "[SEP]", "type_id": 0}}],
              "special_tokens": {"[CLS]": {"id": "[CLS]", "ids": [2], "tokens": ["[CLS]"]}, "[SEP]": {"id": "[SEP]", "ids": [3], "tokens": ["[SEP]"]}}}
             """#)
-        let tokenizer = try WordPieceTokenizer.load(folder: TokenizerFixtures.folder(["tokenizer.json": json]))
+        let tokenizer = try Tokenizer.load(folder: TokenizerFixtures.folder(["tokenizer.json": json]))
         // Without lowercasing "Hello" is not in the vocabulary.
         #expect(tokenizer.encode("Hello hello", maxLength: 16) == [2, 1, 8, 3])
     }
@@ -111,7 +113,7 @@ struct WordPieceTokenizerLoadingTests {
     func vocabularyFile() throws {
         let vocab = "[PAD]\n[UNK]\n[CLS]\n[SEP]\nhello  \nHello\r\nhello\n##é\nworld\n"
         let config = #"{"do_lower_case": false, "strip_accents": false, "model_max_length": 1000000000000000019884624838656, "pad_token": {"content": "[PAD]"}}"#
-        let tokenizer = try WordPieceTokenizer.load(folder: TokenizerFixtures.folder(
+        let tokenizer = try Tokenizer.load(folder: TokenizerFixtures.folder(
             ["vocab.txt": vocab, "tokenizer_config.json": config]))
         #expect(tokenizer.encode("Hello hello worldé [SEP]", maxLength: 64) == [2, 5, 6, 8, 7, 3, 3])
         #expect(tokenizer.modelMaxLength == nil, "1e30 is transformers' 'no limit'")
@@ -125,7 +127,7 @@ struct WordPieceTokenizerLoadingTests {
             normalizer: #"{"type": "BertNormalizer", "strip_accents": false, "lowercase": false}"#
         ).replacingOccurrences(
             of: #""!": 10"#, with: #""!": 10, "\u00e5": 11, "a\u030a": 12, "\ud83d\ude00": 13, "ø": 14"#)
-        let tokenizer = try WordPieceTokenizer.load(folder: TokenizerFixtures.folder(["tokenizer.json": json]))
+        let tokenizer = try Tokenizer.load(folder: TokenizerFixtures.folder(["tokenizer.json": json]))
         #expect(tokenizer.encode("\u{E5} a\u{30A} \u{1F600} ø", maxLength: 16) == [2, 11, 12, 13, 14, 3])
         #expect(tokenizer.vocabularySize == 15)
     }
@@ -142,7 +144,7 @@ struct WordPieceTokenizerLoadingTests {
 
     @Test("model_max_length is read next to tokenizer.json")
     func modelMaxLength() throws {
-        let tokenizer = try WordPieceTokenizer.load(folder: TokenizerFixtures.folder(
+        let tokenizer = try Tokenizer.load(folder: TokenizerFixtures.folder(
             ["tokenizer.json": Self.tokenizerJSON(), "tokenizer_config.json": #"{"model_max_length": 256}"#]))
         #expect(tokenizer.modelMaxLength == 256)
     }

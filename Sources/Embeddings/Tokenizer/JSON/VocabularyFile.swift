@@ -9,7 +9,7 @@ import Foundation
 enum VocabularyFile {
     static func tokenizer(
         vocab url: URL, config: [String: Any], modelMaxLength: Int?
-    ) throws -> WordPieceTokenizer {
+    ) throws -> Tokenizer {
         let name = url.path
         let data: Data
         do {
@@ -52,15 +52,16 @@ enum VocabularyFile {
             lowercase: lowercase)
         let specials = ["unk_token": "[UNK]", "sep_token": "[SEP]", "cls_token": "[CLS]",
                         "pad_token": "[PAD]", "mask_token": "[MASK]"]
-        let added = specials.keys.sorted().compactMap { key -> AddedTokens.Entry? in
-            let content = token(key, specials[key] ?? "")
-            guard let tokenID = vocabulary[Array(content.utf8)] else { return nil }
-            return AddedTokens.Entry(scalars: Array(content.unicodeScalars), id: tokenID, content: content)
+        let added = specials.keys.sorted().map { key in
+            AddedVocabulary.Token(content: token(key, specials[key] ?? ""))
         }
-        return WordPieceTokenizer(
-            normalizer: normalizer, model: model, addedTokens: added,
-            clsID: try id(token("cls_token", "[CLS]"), file: name),
-            sepID: try id(token("sep_token", "[SEP]"), file: name),
+        let wordPiece = TokenizerModel.wordPiece(model)
+        let clsID = try id(token("cls_token", "[CLS]"), file: name)
+        let sepID = try id(token("sep_token", "[SEP]"), file: name)
+        return Tokenizer(
+            addedVocabulary: AddedVocabulary(added.filter { vocabulary[Array($0.content.utf8)] != nil }, model: wordPiece, normalizer: nil),
+            normalizer: .bert(normalizer), preTokenizer: .bert, model: wordPiece,
+            postProcessor: PostProcessor(prefix: [clsID], suffix: [sepID]),
             padID: vocabulary[Array(token("pad_token", "[PAD]").utf8)] ?? 0,
             modelMaxLength: modelMaxLength)
     }

@@ -20,7 +20,7 @@ struct BertNormalizer: Sendable, Equatable {
         scalars.reserveCapacity(text.count + 8)
         for scalar in text {
             if cleanText {
-                if scalar.value == 0 || scalar.value == 0xFFFD || BertUnicode.isControl(scalar) { continue }
+                if Self.isRemovedByCleaning(scalar) { continue }
                 if BertUnicode.isWhitespace(scalar) {
                     scalars.append(" ")
                     continue
@@ -43,25 +43,17 @@ struct BertNormalizer: Sendable, Equatable {
         return scalars
     }
 
-    /// NFD, then drop nonspacing marks (tokenizers `do_strip_accents`).
-    ///
-    /// The NFD tables of tokenizers (`unicode-normalization-alignments`) leave U+11938 whole;
-    /// since it is a starter, splitting the text around it keeps canonical ordering intact.
+    /// Whether clean-text removes the scalar (NUL, U+FFFD, control characters).
+    static func isRemovedByCleaning(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value == 0 || scalar.value == 0xFFFD || BertUnicode.isControl(scalar)
+    }
+
+    /// NFD with tokenizers' tables (``UnicodeNormalizer``), then drop nonspacing marks
+    /// (tokenizers `do_strip_accents`).
     static func stripAccents(_ scalars: [Unicode.Scalar]) -> [Unicode.Scalar] {
         // Scalars below U+00C0 have no canonical decomposition and are never marks.
         if scalars.allSatisfy({ $0.value < 0xC0 }) { return scalars }
-        var result: [Unicode.Scalar] = []
-        result.reserveCapacity(scalars.count)
-        for (index, segment) in scalars.split(separator: "\u{11938}", omittingEmptySubsequences: false).enumerated() {
-            if index > 0 { result.append("\u{11938}") }
-            var view = String.UnicodeScalarView()
-            view.append(contentsOf: segment)
-            for scalar in String(view).decomposedStringWithCanonicalMapping.unicodeScalars
-            where !BertUnicode.isNonspacingMark(scalar) {
-                result.append(scalar)
-            }
-        }
-        return result
+        return UnicodeNormalizer.normalize(scalars, form: .nfd).filter { !BertUnicode.isNonspacingMark($0) }
     }
 
     /// Per-scalar full lowercase mapping (Rust `char::to_lowercase`, no context).
