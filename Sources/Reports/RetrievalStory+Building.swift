@@ -115,7 +115,7 @@ extension RetrievalStory {
     /// The key under which two words count as the same word: lower-cased, then its Snowball stem, so
     /// "smoke", "smokes" and "smoking" match.
     static func wordKey(_ word: String) -> String {
-        word.lowercased()
+        SnowballEnglish.stem(word.lowercased())
     }
 
     /// Words of `text` (keys) that also occur in `other`, stop words left out.

@@ -94,4 +94,12 @@ struct RetrievalRunTests {
         #expect(lines.count == result.retrieval?.queries.count)
         #expect(report.files.map(\.name) == ["index.html", "metrics.json", "report.md", "queries.jsonl"])
     }
+
+    @Test("words a query shares with a document are matched by Snowball stem and marked in both")
+    func sharedByStem() {
+        let shared = RetrievalStory.sharedKeys("why quit smoking", "She smokes and cannot quit")
+        #expect(shared == ["smoke", "quit"])
+        let segments = ReportView.ExampleView.segments("She smokes a lot", shared: shared, key: RetrievalStory.wordKey)
+        #expect(segments.filter(\.shared).map(\.text) == ["smokes"])
+    }
 }
