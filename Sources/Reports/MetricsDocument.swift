@@ -52,8 +52,8 @@ enum MetricsDocument {
         }
         if let retrieval = result.retrieval {
             document["retrieval"] = retrievalData(retrieval)
-            models["baseline"]!["retrieval"] = measures(retrieval.baseline)
-            models["finetuned"]!["retrieval"] = measures(retrieval.finetuned)
+            models["baseline"]!["retrieval"] = measures(retrieval.baseline, verdict: retrieval.diagnosis)
+            models["finetuned"]!["retrieval"] = measures(retrieval.finetuned, verdict: retrieval.finetunedDiagnosis)
             comparison["retrieval"] = .object([
                 "ndcg_at_10": paired(retrieval.ndcgChange),
                 "recall_at_10": paired(retrieval.recallChange),
@@ -143,14 +143,17 @@ enum MetricsDocument {
         return .object(entry)
     }
 
-    /// A ranking's means with their intervals: `ndcg_at_10`, `ndcg_at_10_ci95`, `recall_at_k`, ...
-    private static func measures(_ m: RankingMeasures) -> MetricsJSON {
+    /// A ranking's means with their intervals (`ndcg_at_10`, `ndcg_at_10_ci95`, `recall_at_k`, ...), its
+    /// recall@k for k = 1...100, and a model's verdict against BM25 (`bm25_verdict`).
+    private static func measures(_ m: RankingMeasures, verdict: LexicalDiagnosis? = nil) -> MetricsJSON {
         var entry: [String: MetricsJSON] = [:]
         for measure in m.measures {
             entry[measure.key] = .number(measure.mean)
             entry[measure.key + "_ci95"] = .interval(measure.ci95)
         }
         entry["queries"] = .int(m.evaluatedQueries.count)
+        entry["recall_curve"] = .array(m.recallCurve.map(MetricsJSON.number))
+        if let verdict { entry["bm25_verdict"] = .string(verdict.rawValue) }
         return .object(entry)
     }
 

@@ -42,6 +42,8 @@ struct DiffPage {
             "rocSummary": rocChart.summary,
         ]
         if case let .unpaired(_, _, _, reason) = significance { context["unpairedReason"] = reason }
+        if let search = SearchComparison.between(a, b) { context["search"] = search.context() }
+        context["hasAUC"] = a.finetuned.auc != nil || b.finetuned.auc != nil
         if let distributions = distributionChart {
             context["distributionSVG"] = distributions.svg
             context["distributionSummary"] = distributions.summary

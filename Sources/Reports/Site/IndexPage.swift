@@ -54,6 +54,7 @@ struct IndexPage {
             "siteJSON": siteData.text,
         ]
         if let plateau { context["plateau"] = plateau }
+        if runs.contains(where: { $0.finetuned.ndcg != nil }) { context["hasSearch"] = true }
         return context
     }
 
@@ -74,7 +75,10 @@ struct IndexPage {
             "accuracy": model.accuracy == nil ? "n/a"
                 : "\(SiteNumberFormat.fixed(model.accuracy, 3)) @ \(SiteNumberFormat.fixed(run.threshold ?? model.threshold, 2))",
             "accuracyValue": model.accuracy.map { "\($0)" } ?? "",
-            "diagnosis": run.baseline.diagnosis ?? "n/a",
+            "ndcg": SiteNumberFormat.withInterval(model.ndcg, model.ndcgInterval, 3),
+            "ndcgValue": model.ndcg.map { "\($0)" } ?? "",
+            "task": run.task,
+            "diagnosis": run.baseline.verdict ?? "n/a",
         ]
         if let title = run.title { row["title"] = title }
         return row
@@ -100,7 +104,11 @@ struct IndexPage {
         if let best = scored.max(by: { ($0.finetuned.auc ?? 0) < ($1.finetuned.auc ?? 0) }) {
             text += ". Highest fine-tuned AUC: \(SiteNumberFormat.fixed(best.finetuned.auc, 3)) (\(best.name))"
         }
-        text += ". Latest: \(latest.name), AUC \(SiteNumberFormat.withInterval(latest.finetuned.auc, latest.finetuned.aucInterval, 3))."
+        if latest.task == "retrieval" {
+            text += ". Latest: \(latest.name), nDCG@10 \(SiteNumberFormat.withInterval(latest.finetuned.ndcg, latest.finetuned.ndcgInterval, 3))."
+        } else {
+            text += ". Latest: \(latest.name), AUC \(SiteNumberFormat.withInterval(latest.finetuned.auc, latest.finetuned.aucInterval, 3))."
+        }
         if !catalog.unreadable.isEmpty {
             text += " \(catalog.unreadable.count) folder\(catalog.unreadable.count == 1 ? " is" : "s are") unreadable."
         }
@@ -139,6 +147,11 @@ struct IndexPage {
             run.finetuned.accuracy.map { TrendValue($0) }
         }, style: .series(1))
         var series = [auc, accuracy]
+        if runs.contains(where: { $0.finetuned.ndcg != nil }) {
+            series.append(TrendSeries(name: "Fine-tuned nDCG@10 (search runs)", values: runs.map { run in
+                run.finetuned.ndcg.map { TrendValue($0, lower: run.finetuned.ndcgInterval?.lowerBound, upper: run.finetuned.ndcgInterval?.upperBound) }
+            }, style: .series(3)))
+        }
         var references: [ReferenceLine] = []
         let baselines = runs.compactMap(\.baseline.auc)
         if let first = baselines.first, baselines.count == runs.count, baselines.allSatisfy({ $0 == first }) {
@@ -147,7 +160,9 @@ struct IndexPage {
             series.append(TrendSeries(name: "Baseline AUC", values: runs.map { run in run.baseline.auc.map { TrendValue($0) } },
                                       style: .series(2)))
         }
-        return TrendChart(title: "Fine-tuned AUC and accuracy across runs", categories: runs.map(\.name),
+        let title = runs.contains { $0.finetuned.ndcg != nil } ? "Fine-tuned AUC, accuracy and nDCG@10 across runs"
+            : "Fine-tuned AUC and accuracy across runs"
+        return TrendChart(title: title, categories: runs.map(\.name),
                           series: series, references: references, xTitle: "Run, oldest first", yTitle: "AUC / accuracy")
     }
 

@@ -58,9 +58,23 @@ struct MetricCatalog {
         ])
     }
 
+    private static func searchGroup(_ model: String, _ title: String) -> Group {
+        let base = "models.\(model).retrieval"
+        return Group(title: title, metrics: [
+            Metric(key: "\(base).ndcg_at_10", label: "nDCG@10", digits: 3, interval: "\(base).ndcg_at_10_ci95", direction: .higher),
+        ] + [1, 3, 5, 10, 100].map { k in
+            Metric(key: "\(base).recall_at_\(k)", label: "Recall@\(k)", digits: 3, interval: "\(base).recall_at_\(k)_ci95", direction: .higher)
+        } + [
+            Metric(key: "\(base).mrr_at_10", label: "MRR@10", digits: 3, interval: "\(base).mrr_at_10_ci95", direction: .higher),
+            Metric(key: "\(base).map_at_100", label: "MAP@100", digits: 3, interval: "\(base).map_at_100_ci95", direction: .higher),
+        ])
+    }
+
     static let known: [Group] = [
+        searchGroup("finetuned", "Fine-tuned model, search"),
         modelGroup("finetuned", "Fine-tuned model"),
         modelGroup("baseline", "Baseline model"),
+        searchGroup("baseline", "Baseline model, search"),
         Group(title: "Fine-tuned against baseline, within each run", metrics: [
             Metric(key: "comparison.delta_auc", label: "Delta AUC (fine-tuned - baseline)", digits: 3,
                    interval: "comparison.delta_auc_ci95", direction: .higher),

@@ -20,6 +20,13 @@ struct RunSummary {
         /// ROC points (false positive rate, true positive rate).
         var roc: [(x: Double, y: Double)]?
         var histogram: ScoreHistogram?
+        /// Retrieval: nDCG@10 with its interval, and the verdict against BM25.
+        var ndcg: Double?
+        var ndcgInterval: ClosedRange<Double>?
+        var bm25Verdict: String?
+
+        /// What the index's diagnosis column says: the pair diagnosis, else the verdict against BM25.
+        var verdict: String? { diagnosis ?? bm25Verdict }
     }
 
     /// Similarity counts of positive and negative pairs in shared bins.
@@ -32,6 +39,8 @@ struct RunSummary {
     /// The folder name under the reports folder: the run's id in links and in `#diff=A,B`.
     var id: String
     var directory: URL
+    /// The run's primary task (`pairs` for runs written before the key existed).
+    var task: String
     var name: String
     /// `run.created` as written (ISO-8601).
     var created: String
@@ -85,6 +94,7 @@ struct RunSummary {
         return RunSummary(
             id: directory.lastPathComponent,
             directory: directory,
+            task: document.string("task") ?? "pairs",
             name: name,
             created: created,
             createdDate: Self.parseDate(created),
@@ -123,7 +133,10 @@ struct RunSummary {
             threshold: document.number("\(base).threshold"),
             diagnosis: document.string("\(base).diagnosis"),
             roc: document.points("\(base).roc"),
-            histogram: histogram)
+            histogram: histogram,
+            ndcg: document.number("models.\(key).retrieval.ndcg_at_10"),
+            ndcgInterval: document.interval("models.\(key).retrieval.ndcg_at_10_ci95"),
+            bm25Verdict: document.string("models.\(key).retrieval.bm25_verdict"))
     }
 
     /// Hyperparameters as display text, so that `5e-05` and `0.00005` compare equal as numbers

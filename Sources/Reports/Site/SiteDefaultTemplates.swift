@@ -24,6 +24,7 @@ enum SiteDefaultTemplates {
 B: <a href="{{hrefB}}" id="run-b">{{nameB}}</a> <span class="muted">({{createdB}})</span></p>
 </header>
 
+{{#hasAUC}}
 <section class="card" id="significance">
 <p class="verdict">Fine-tuned AUC: {{aucA}} in A, {{aucB}} in B. Difference B - A: <span id="delta-auc">{{deltaAUC}}</span>.</p>
 {{#hasTest}}
@@ -35,6 +36,33 @@ B: <a href="{{hrefB}}" id="run-b">{{nameB}}</a> <span class="muted">({{createdB}
 <p>Of {{compared}} pairs, <span id="fixed">{{fixed}}</span> are right in B and wrong in A, and <span id="broken">{{broken}}</span> are right in A and wrong in B (A judged at threshold {{thresholdA}}, B at {{thresholdB}}).</p>
 {{/verdicts}}
 </section>
+{{/hasAUC}}
+
+{{#search}}
+<section class="card" id="search">
+<h2>Search, query by query</h2>
+{{#paired}}
+<p>Both runs ranked the same {{queries}} queries, so the fine-tuned models are compared paired, each query its own control (B - A; paired bootstrap interval, paired t-test, sign-flip randomization test; p-values corrected together with Holm's method, a difference coloured only when the corrected p is below 0.05).</p>
+<table>
+<thead><tr><th scope="col">Measure</th><th class="num" scope="col">B - A (95% CI)</th><th class="num" scope="col">Paired t-test p</th><th class="num" scope="col">Randomization p</th><th class="num" scope="col">Holm-adjusted p</th></tr></thead>
+<tbody>
+{{#tests}}
+<tr><td>{{metric}}</td><td class="num {{cssClass}}">{{delta}} <span class="muted">{{interval}}</span></td><td class="num">{{pT}}</td><td class="num">{{pRandomization}}</td><td class="num">{{pAdjusted}}</td></tr>
+{{/tests}}
+</tbody>
+</table>
+{{/paired}}
+{{^paired}}
+<p class="muted">The two runs did not rank the same queries (or a queries.jsonl is missing), so no paired test is possible; the intervals in the table below are each run's own.</p>
+{{/paired}}
+{{#recallSVG}}
+<figure class="chart">
+{{{recallSVG}}}
+<figcaption>{{recallSummary}}</figcaption>
+</figure>
+{{/recallSVG}}
+</section>
+{{/search}}
 
 <h2 id="metrics">Every metric</h2>
 <p class="muted">Intervals are 95%. Green: B is better on that metric; red: worse. The within-run rows compare each run's fine-tuned model with its own baseline.</p>
@@ -160,7 +188,7 @@ B: <a href="{{hrefB}}" id="run-b">{{nameB}}</a> <span class="muted">({{createdB}
 </details>
 
 <h2 id="runs">Runs</h2>
-<p class="muted">Newest first. AUC is the fine-tuned model's, with its 95% interval; accuracy is at each run's own threshold. Click a column heading to sort.</p>
+<p class="muted">Newest first. AUC is the fine-tuned model's, with its 95% interval; accuracy is at each run's own threshold.{{#hasSearch}} Search runs are measured by the fine-tuned model's nDCG@10 and diagnosed against BM25 instead.{{/hasSearch}} Click a column heading to sort.</p>
 <div class="wrap">
 <table id="run-table">
 <thead><tr>
@@ -168,6 +196,9 @@ B: <a href="{{hrefB}}" id="run-b">{{nameB}}</a> <span class="muted">({{createdB}
 <th data-sort="text" scope="col">Run</th>
 <th scope="col">Models (baseline → fine-tuned)</th>
 <th data-sort="number" class="num" scope="col">AUC [95% CI]</th>
+{{#hasSearch}}
+<th data-sort="number" class="num" scope="col">nDCG@10 [95% CI]</th>
+{{/hasSearch}}
 <th data-sort="number" class="num" scope="col">Cohen's d</th>
 <th data-sort="number" class="num" scope="col">Accuracy @ T</th>
 <th data-sort="text" scope="col">Baseline diagnosis</th>
@@ -179,6 +210,9 @@ B: <a href="{{hrefB}}" id="run-b">{{nameB}}</a> <span class="muted">({{createdB}
 <td data-value="{{name}}" class="run"><a href="{{href}}">{{name}}</a>{{#title}}<br><span class="muted">{{title}}</span>{{/title}}</td>
 <td>{{baseline}} → {{finetuned}}</td>
 <td class="num" data-value="{{aucValue}}">{{auc}}</td>
+{{#hasSearch}}
+<td class="num" data-value="{{ndcgValue}}">{{ndcg}}</td>
+{{/hasSearch}}
 <td class="num" data-value="{{dValue}}">{{cohensD}}</td>
 <td class="num" data-value="{{accuracyValue}}">{{accuracy}}</td>
 <td data-value="{{diagnosis}}">{{diagnosis}}</td>

@@ -51,6 +51,18 @@ public enum SiteDiff {
 
     static func summary(_ comparison: RunComparison) -> String {
         let significance = comparison.significance
+        if comparison.a.finetuned.auc == nil, comparison.b.finetuned.auc == nil,
+           let search = SearchComparison.between(comparison.a, comparison.b) {
+            var text = "\(comparison.b.name) against \(comparison.a.name): fine-tuned nDCG@10 "
+                + "\(SiteNumberFormat.fixed(comparison.a.finetuned.ndcg, 3)) -> \(SiteNumberFormat.fixed(comparison.b.finetuned.ndcg, 3))"
+            if let test = search.tests.first {
+                text += " (\(SiteNumberFormat.signed(test.test.meanDifference, 3))); paired over \(search.queries) queries, "
+                    + "t-test p = \(test.test.tTestP.map(SiteNumberFormat.pValue) ?? "n/a")"
+            } else {
+                text += "; not the same queries, no paired test"
+            }
+            return text
+        }
         var text = "\(comparison.b.name) against \(comparison.a.name): fine-tuned AUC "
             + "\(SiteNumberFormat.fixed(comparison.a.finetuned.auc, 3)) -> \(SiteNumberFormat.fixed(comparison.b.finetuned.auc, 3))"
         if let delta = significance.deltaAUC { text += " (\(SiteNumberFormat.signed(delta, 3)))" }
