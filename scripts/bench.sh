@@ -137,3 +137,9 @@ if "$BIN" bench --help 2>&1 | grep -qE '^ +metrics( |$)'; then
     echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
     "$BIN" bench metrics --pairs 100000 --bootstrap 1000 --repeats 3
 fi
+
+# Search: exact cosine top-100 of 1,000 queries over 100,000 documents of 384 dimensions (the cost a
+# retrieval report pays per model), and BM25's index and search over as many synthetic documents.
+echo
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+"$BIN" bench search --documents 100000 --queries 1000 --dimension 384

@@ -3,13 +3,14 @@ import ArgumentParser
 import Foundation
 import Metrics
 
-/// `tunelens bench metrics`: times the metrics core on synthetic pairs (hidden; scripts/bench.sh runs it).
+/// `tunelens bench metrics` and `bench search`: time the metrics core and the search on synthetic data
+/// (hidden; scripts/bench.sh runs them).
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Time parts of tunelens on synthetic data (for scripts/bench.sh).",
         shouldDisplay: false,
-        subcommands: [MetricsBench.self]
+        subcommands: [MetricsBench.self, SearchBench.self]
     )
 }
 
