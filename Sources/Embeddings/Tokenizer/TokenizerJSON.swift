@@ -6,7 +6,7 @@ import Foundation
 /// Accepted parts: model `WordPiece`; normalizer `BertNormalizer` (alone, in a one-element
 /// `Sequence`, or null); pre-tokenizer `BertPreTokenizer` (alone or in a one-element
 /// `Sequence`); post-processor `TemplateProcessing` of the form `[CLS] $A [SEP]`,
-/// `BertProcessing`, or null. Anything else is rejected rather than tokenized differently.
+/// `BertProcessing` or `RobertaProcessing` (MPNet's: `<s> A </s>`), or null. Anything else is rejected rather than tokenized differently.
 enum TokenizerJSON {
     static func tokenizer(file url: URL, modelMaxLength: Int?) throws -> WordPieceTokenizer {
         let name = url.path
@@ -121,7 +121,7 @@ enum TokenizerJSON {
         guard let object = value, object.members != nil else { return (try lookUp("[CLS]"), try lookUp("[SEP]")) }
         let type = object["type"]?.string ?? "(none)"
         switch type {
-        case "BertProcessing":
+        case "BertProcessing", "RobertaProcessing":
             guard let cls = object["cls"]?.array, cls.count == 2, let clsID = cls[1].id,
                   let sep = object["sep"]?.array, sep.count == 2, let sepID = sep[1].id else {
                 throw malformed("BertProcessing needs \"cls\" and \"sep\" as [token, id]")
