@@ -39,6 +39,14 @@ public struct ModelUsage: Sendable, Equatable {
     /// The prompt for documents (`encode_document`): the first of "document", "passage", "corpus".
     public var documentPrompt: String? { ["document", "passage", "corpus"].lazy.compactMap { prompts[$0] }.first }
 
+    /// The prompt to apply, as sentence-transformers' `encode(prompt=, prompt_name=)` resolves it: `text`
+    /// when given, else the prompt called `name`, else the default prompt (nil: none).
+    public func prompt(named name: String?, text: String?) throws -> String? {
+        if let text { return text }
+        if let name { return try prompt(named: name) }
+        return defaultPrompt
+    }
+
     /// The prompt called `name`; an error listing the names there are when there is none.
     public func prompt(named name: String) throws -> String {
         guard let prompt = prompts[name] else { throw EmbeddingsError.unknownPrompt(name: name, known: prompts.keys.sorted()) }
