@@ -102,7 +102,7 @@ final class SentenceTransformerEncoder: TextEncoder, EncoderWorkReporting {
         var sequences = [[Int32]](repeating: [], count: texts.count)
         sequences.withUnsafeMutableBufferPointer { out in
             Parallel.forEachSlice(of: texts.count, minimumSlice: 32) { slice in
-                for index in slice { out[index] = tokenIDs(prefix + texts[index]) }
+                for index in slice { out[index] = tokenIDs(prefix.isEmpty ? texts[index] : prefix + texts[index]) }
             }
         }
         return try embed(tokenIDs: sequences, promptLength: promptLength(prompt), progress: progress)
