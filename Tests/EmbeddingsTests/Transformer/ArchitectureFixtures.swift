@@ -61,7 +61,7 @@ enum ArchitectureFixtures {
     enum Variant: String, CaseIterable {
         case raw, `default`, query, document
 
-        func case_(of model: Model) -> (ids: [[Int32]], promptName: String?, embeddings: [[Float]]) {
+        func expectation(for model: Model) -> (ids: [[Int32]], promptName: String?, embeddings: [[Float]]) {
             switch self {
             case .raw: return (model.ids, nil, model.raw)
             case .query: return (model.query_ids, "query", model.query)

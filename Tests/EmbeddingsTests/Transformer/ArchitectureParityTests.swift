@@ -17,7 +17,7 @@ struct ArchitectureParityTests {
         let modules = try SentenceTransformerModules(folder: ArchitectureFixtures.url(name))
         #expect(modules.transformer.config.architecture.family.rawValue == model.model_type)
         for variant in ArchitectureFixtures.Variant.allCases {
-            let (ids, promptName, embeddings) = variant.case_(of: model)
+            let (ids, promptName, embeddings) = variant.expectation(for: model)
             let promptLength = promptName.map { model.prompt_lengths[$0] ?? 0 } ?? 0
             let vectors = try modules.embed(tokenIDs: ids, promptLength: promptLength)
             let worst = worstDifference(vectors, embeddings)
