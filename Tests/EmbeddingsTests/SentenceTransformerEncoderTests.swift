@@ -178,6 +178,8 @@ struct ModelUsageTests {
         #expect(usage.documentPrompt == "passage: ", "the first of document, passage, corpus that is set")
         #expect(usage.similarity == .manhattan)
         #expect(try Self.usage("{}") == ModelUsage())
+        // sentence-transformers 6 has empty "query" and "document" prompts by default, so naming one is no error.
+        #expect(try Self.usage(#"{"default_prompt_name": "document"}"#).defaultPrompt == nil)
         #expect(try ModelUsage(folder: Fixtures.temporaryFolder(), poolsPromptTokens: false) == ModelUsage(poolsPromptTokens: false))
     }
 
@@ -185,7 +187,7 @@ struct ModelUsageTests {
     func errors() throws {
         let cases = [
             (#"{"similarity_fn_name": "jaccard"}"#, "similarity_fn_name \"jaccard\" is not one of cosine, dot, euclidean, manhattan"),
-            (#"{"prompts": {"query": "q: "}, "default_prompt_name": "document"}"#, "default_prompt_name \"document\" is not one of the prompts"),
+            (#"{"prompts": {"query": "q: "}, "default_prompt_name": "passage"}"#, "default_prompt_name \"passage\" is not one of the prompts"),
             (#"{"prompts": ["query: "]}"#, "\"prompts\" must map names to texts"),
         ]
         for (json, message) in cases {

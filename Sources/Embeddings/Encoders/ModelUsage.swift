@@ -72,7 +72,9 @@ public struct ModelUsage: Sendable, Equatable {
             }
         }
         if let name = try json.string("default_prompt_name") {
-            guard json.values["prompts"].map({ ($0 as? [String: Any])?[name] != nil }) == true else {
+            // sentence-transformers 6 always has "query" and "document" prompts, empty unless set.
+            let declared = (json.values["prompts"] as? [String: Any])?[name] != nil || ["query", "document"].contains(name)
+            guard declared else {
                 throw EmbeddingsError.invalidConfig(path: json.path, reason: "default_prompt_name \"\(name)\" is not one of the prompts")
             }
             // An empty default prompt is no prompt; it is dropped with the other empty ones.
