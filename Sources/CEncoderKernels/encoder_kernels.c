@@ -64,9 +64,27 @@ void tl_bias_gelu_erf(float *x, const float *bias, long rows, long cols) {
     DISPATCH(bias_gelu_erf, x, bias, rows, cols)
 }
 
+void tl_bias_geglu_erf(float *x, const float *bias, long rows, long inner) {
+    DISPATCH(bias_geglu_erf, x, bias, rows, inner)
+}
+
 void tl_bias_residual_layernorm(float *x, const float *bias, const float *residual,
                                 const float *gamma, const float *beta, long rows, long cols, float epsilon) {
     DISPATCH(bias_residual_layernorm, x, bias, residual, gamma, beta, rows, cols, epsilon)
+}
+
+void tl_layernorm_into(const float *x, float *out, const float *gamma, const float *beta,
+                       long rows, long cols, float epsilon) {
+    DISPATCH(layernorm_into, x, out, gamma, beta, rows, cols, epsilon)
+}
+
+void tl_rotary(float *qkv, long rows, long stride, long hidden, long heads, long size,
+               const long *positions, const float *cos_table, const float *sin_table) {
+    DISPATCH(rotary, qkv, rows, stride, hidden, heads, size, positions, cos_table, sin_table)
+}
+
+void tl_add_relative_bias(float *scores, long length, long stride, const float *relative) {
+    DISPATCH(add_relative_bias, scores, length, stride, relative)
 }
 
 void tl_softmax_rows(float *scores, long rows, long cols, long stride) {
@@ -74,8 +92,8 @@ void tl_softmax_rows(float *scores, long rows, long cols, long stride) {
 }
 
 void tl_attention_head(const float *qkv, long length, long stride, long hidden, long offset, long size,
-                       float scale, float *context, long context_stride) {
-    DISPATCH(attention_head, qkv, length, stride, hidden, offset, size, scale, context, context_stride)
+                       float scale, const float *relative, float *context, long context_stride) {
+    DISPATCH(attention_head, qkv, length, stride, hidden, offset, size, scale, relative, context, context_stride)
 }
 
 float tl_erf(float x) { return tl_erf_approx_generic(x); }

@@ -62,10 +62,47 @@ TL_TARGET static void TL_NAME(bias_gelu_erf)(float *x, const float *bias, long r
     }
 }
 
+TL_TARGET static void TL_NAME(bias_geglu_erf)(float *x, const float *bias, long rows, long inner) {
+    for (long row = 0; row < rows; row++) {
+        float *restrict input = x + row * 2 * inner;
+        const float *restrict gate = input + inner;
+        if (bias) {
+            for (long c = 0; c < inner; c++) {
+                float v = input[c] + bias[c];
+                input[c] = 0.5f * v * (1.0f + TL_NAME(erf_approx)(v * 0.70710678118654752f)) * (gate[c] + bias[inner + c]);
+            }
+        } else {
+            for (long c = 0; c < inner; c++) {
+                float v = input[c];
+                input[c] = 0.5f * v * (1.0f + TL_NAME(erf_approx)(v * 0.70710678118654752f)) * gate[c];
+            }
+        }
+    }
+}
+
+/// One row: out = (in - mean) / sqrt(variance + epsilon) * gamma + beta; `out` may be `in`.
+TL_TARGET static inline void TL_NAME(normalize_row)(const float *in, float *out, const float *gamma,
+                                                    const float *beta, long cols, float epsilon) {
+#pragma clang fp reassociate(on)
+    float sum = 0;
+    for (long c = 0; c < cols; c++) sum += in[c];
+    float mean = sum / (float)cols;
+    float squares = 0;
+    for (long c = 0; c < cols; c++) {
+        float centered = in[c] - mean;
+        squares += centered * centered;
+    }
+    float inverse = 1.0f / __builtin_sqrtf(squares / (float)cols + epsilon);
+    if (beta) {
+        for (long c = 0; c < cols; c++) out[c] = (in[c] - mean) * inverse * gamma[c] + beta[c];
+    } else {
+        for (long c = 0; c < cols; c++) out[c] = (in[c] - mean) * inverse * gamma[c];
+    }
+}
+
 TL_TARGET static void TL_NAME(bias_residual_layernorm)(float *x, const float *bias, const float *residual,
                                                        const float *gamma, const float *beta,
                                                        long rows, long cols, float epsilon) {
-#pragma clang fp reassociate(on)
     for (long row = 0; row < rows; row++) {
         float *restrict line = x + row * cols;
         if (bias && residual) {
@@ -77,16 +114,42 @@ TL_TARGET static void TL_NAME(bias_residual_layernorm)(float *x, const float *bi
             const float *restrict add = residual + row * cols;
             for (long c = 0; c < cols; c++) line[c] += add[c];
         }
-        float sum = 0;
-        for (long c = 0; c < cols; c++) sum += line[c];
-        float mean = sum / (float)cols;
-        float squares = 0;
-        for (long c = 0; c < cols; c++) {
-            float centered = line[c] - mean;
-            squares += centered * centered;
+        TL_NAME(normalize_row)(line, line, gamma, beta, cols, epsilon);
+    }
+}
+
+TL_TARGET static void TL_NAME(layernorm_into)(const float *x, float *out, const float *gamma, const float *beta,
+                                              long rows, long cols, float epsilon) {
+    for (long row = 0; row < rows; row++) {
+        TL_NAME(normalize_row)(x + row * cols, out + row * cols, gamma, beta, cols, epsilon);
+    }
+}
+
+TL_TARGET static void TL_NAME(rotary)(float *qkv, long rows, long stride, long hidden, long heads, long size,
+                                      const long *positions, const float *cos_table, const float *sin_table) {
+    long half = size / 2;
+    for (long row = 0; row < rows; row++) {
+        const float *restrict c = cos_table + positions[row] * half;
+        const float *restrict s = sin_table + positions[row] * half;
+        for (long part = 0; part < 2; part++) {  // queries, then keys
+            for (long head = 0; head < heads; head++) {
+                float *restrict low = qkv + row * stride + part * hidden + head * size;
+                float *restrict high = low + half;
+                for (long d = 0; d < half; d++) {
+                    float a = low[d], b = high[d];
+                    low[d] = a * c[d] - b * s[d];
+                    high[d] = b * c[d] + a * s[d];
+                }
+            }
         }
-        float inverse = 1.0f / __builtin_sqrtf(squares / (float)cols + epsilon);
-        for (long c = 0; c < cols; c++) line[c] = (line[c] - mean) * inverse * gamma[c] + beta[c];
+    }
+}
+
+TL_TARGET static void TL_NAME(add_relative_bias)(float *scores, long length, long stride, const float *relative) {
+    for (long i = 0; i < length; i++) {
+        float *restrict row = scores + i * stride;
+        const float *restrict bias = relative + (length - 1 - i);
+        for (long j = 0; j < length; j++) row[j] += bias[j];
     }
 }
 
@@ -118,7 +181,7 @@ TL_TARGET static void TL_NAME(softmax_rows)(float *scores, long rows, long cols,
 }
 
 TL_TARGET static void TL_NAME(attention_head)(const float *qkv, long length, long stride, long hidden,
-                                              long offset, long size, float scale,
+                                              long offset, long size, float scale, const float *relative,
                                               float *context, long context_stride) {
 #pragma clang fp reassociate(on)
     // Keys transposed and scores padded to a multiple of 16 columns, so every inner loop runs whole
@@ -141,6 +204,7 @@ TL_TARGET static void TL_NAME(attention_head)(const float *qkv, long length, lon
         }
         for (long j = length; j < padded; j++) row[j] = -1e30f;
     }
+    if (relative) TL_NAME(add_relative_bias)(scores, length, padded, relative);
     TL_NAME(softmax_rows)(scores, length, padded, padded);
     for (long i = 0; i < length; i++) {
         float *restrict out = context + i * context_stride + offset;

@@ -25,6 +25,8 @@ public enum EmbeddingsError: Error, CustomStringConvertible, Equatable {
     case textNotPrecomputed(path: String, text: String)
     /// The embedding cache (a SQLite file or its folder) cannot be used.
     case cache(path: String, reason: String)
+    /// A prompt name that the model's `config_sentence_transformers.json` does not define.
+    case unknownPrompt(name: String, known: [String])
 
     public var description: String {
         switch self {
@@ -48,6 +50,9 @@ public enum EmbeddingsError: Error, CustomStringConvertible, Equatable {
             return "\(path): no precomputed embedding for the text \(EmbeddingsError.quoted(text))"
         case .cache(let path, let reason):
             return "\(path): embedding cache: \(reason)"
+        case .unknownPrompt(let name, let known):
+            let names = known.isEmpty ? "the model defines no prompts" : "the model's prompts are " + known.joined(separator: ", ")
+            return "no prompt named \(EmbeddingsError.quoted(name)); \(names)"
         }
     }
 

@@ -2,6 +2,17 @@ import Foundation
 
 /// Something that turns texts into fixed-size embeddings: a model folder, a model from the local
 /// Hugging Face cache, or a file of precomputed embeddings. Load one with ``EncoderLoader/load(_:)``.
+///
+/// Prompts, as sentence-transformers applies them (see ``ModelUsage``):
+/// ```swift
+/// let encoder = try EncoderLoader.load("models/e5")
+/// encoder.usage.prompts["query"]                          // "query: "
+/// try encoder.encode(texts)                                // the default prompt, if the model has one
+/// try encoder.encodeQueries(questions)                     // usage.queryPrompt
+/// try encoder.encodeDocuments(passages)                    // usage.documentPrompt
+/// try encoder.encode(texts, prompt: "Represent this: ")   // any text, or nil for none
+/// encoder.usage.similarity.score(a, b)                     // cosine unless the folder says otherwise
+/// ```
 public protocol TextEncoder: AnyObject {
     /// What the user would call it: the folder name, the model id or the file name.
     var name: String { get }
@@ -10,14 +21,41 @@ public protocol TextEncoder: AnyObject {
     var digest: String { get }
     /// The length of every embedding.
     var dimension: Int { get }
-    /// One embedding per text, in the order of `texts`. `progress` is called with the number of texts
+    /// How the model says it should be used: prompts, default prompt, similarity.
+    var usage: ModelUsage { get }
+    /// One embedding per text, in the order of `texts`, each text encoded after `prompt` (nil or empty:
+    /// no prompt; the default prompt is not applied here). `progress` is called with the number of texts
     /// done so far and the total, from the calling thread.
-    func encode(_ texts: [String], progress: ((_ done: Int, _ total: Int) -> Void)?) throws -> [[Float]]
+    func encode(_ texts: [String], prompt: String?, progress: ((_ done: Int, _ total: Int) -> Void)?) throws -> [[Float]]
 }
 
 extension TextEncoder {
-    /// One embedding per text, without progress reports.
+    /// Nothing known about use: no prompts, cosine.
+    public var usage: ModelUsage { ModelUsage() }
+
+    /// One embedding per text after the model's default prompt (none when it has no
+    /// `default_prompt_name`), as sentence-transformers' `encode` does.
+    public func encode(_ texts: [String], progress: ((_ done: Int, _ total: Int) -> Void)?) throws -> [[Float]] {
+        try encode(texts, prompt: usage.defaultPrompt, progress: progress)
+    }
+
+    /// One embedding per text after the model's default prompt, without progress reports.
     public func encode(_ texts: [String]) throws -> [[Float]] {
-        try encode(texts, progress: nil)
+        try encode(texts, prompt: usage.defaultPrompt, progress: nil)
+    }
+
+    /// One embedding per text after `prompt` (nil: none), without progress reports.
+    public func encode(_ texts: [String], prompt: String?) throws -> [[Float]] {
+        try encode(texts, prompt: prompt, progress: nil)
+    }
+
+    /// Queries after the model's query prompt, as sentence-transformers' `encode_query` does.
+    public func encodeQueries(_ texts: [String], progress: ((_ done: Int, _ total: Int) -> Void)? = nil) throws -> [[Float]] {
+        try encode(texts, prompt: usage.queryPrompt, progress: progress)
+    }
+
+    /// Documents after the model's document prompt, as sentence-transformers' `encode_document` does.
+    public func encodeDocuments(_ texts: [String], progress: ((_ done: Int, _ total: Int) -> Void)? = nil) throws -> [[Float]] {
+        try encode(texts, prompt: usage.documentPrompt, progress: progress)
     }
 }

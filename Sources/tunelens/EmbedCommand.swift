@@ -12,7 +12,9 @@ struct EmbedCommand: ParsableCommand {
             INPUT is a text file with one text per line (every line is a row, blank lines too), or JSONL \
             (.jsonl, or lines that are JSON objects) with a "text" field. MODEL is a sentence-transformers \
             folder, a model id found in the local Hugging Face cache (never downloaded), or a JSONL of \
-            precomputed embeddings.
+            precomputed embeddings. Each text is encoded after a prompt, as sentence-transformers' encode \
+            does: --prompt TEXT, or --prompt-name NAME from the model's config_sentence_transformers.json \
+            (e.g. query, document), or else the model's default prompt if it names one.
             """
     )
 
@@ -25,10 +27,23 @@ struct EmbedCommand: ParsableCommand {
     @Option(name: .long, help: "Where to write the .npy file (default: INPUT with its extension replaced by .npy).")
     var output: String?
 
+    @Option(name: .long, help: ArgumentHelp("A prompt of the model's config_sentence_transformers.json to put before each text (e.g. query).",
+                                            valueName: "name"))
+    var promptName: String?
+
+    @Option(name: .long, help: ArgumentHelp("Text to put before each text (instead of the model's default prompt).", valueName: "text"))
+    var prompt: String?
+
     @OptionGroup var cache: CacheOptions
 
     @Flag(name: .long, help: .hidden)
     var timings = false
+
+    func validate() throws {
+        if promptName != nil, prompt != nil {
+            throw ValidationError("--prompt-name and --prompt are mutually exclusive")
+        }
+    }
 
     func run() throws {
         let inputURL = URL(fileURLWithPath: input)
@@ -42,9 +57,10 @@ struct EmbedCommand: ParsableCommand {
         SignalCleanup.install()
         let staged = try StagedFile(destination: outputURL)
         let encoder = try cache.loadEncoder(model)
+        let chosenPrompt = try encoder.usage.prompt(named: promptName, text: prompt)
         let loaded = Date()
         let bar = ProgressBar(label: "embedding")
-        let vectors = try encoder.encode(texts, progress: bar.update)
+        let vectors = try encoder.encode(texts, prompt: chosenPrompt, progress: bar.update)
         bar.finish()
         if timings {
             // For scripts/bench.sh: reading and loading, then encoding alone (tokenizing included).

@@ -9,6 +9,7 @@ final class CountingEncoder: TextEncoder, @unchecked Sendable {
     let name = "counting"
     let digest: String
     let dimension = 4
+    var usage = ModelUsage()
     private let lock = NSLock()
     private(set) var calls = 0
     private(set) var encodedTexts: [String] = []
@@ -22,13 +23,16 @@ final class CountingEncoder: TextEncoder, @unchecked Sendable {
         return [Float(bytes.count), Float(bytes.first ?? 0), Float(bytes.last ?? 0), Float(bytes.reduce(0) { $0 &+ Int($1) }) / 7]
     }
 
-    func encode(_ texts: [String], progress: ((Int, Int) -> Void)?) throws -> [[Float]] {
+    /// A prompt that is not pooled only counts by its length, so "query: x" and "x" after "query: " differ.
+    func encode(_ texts: [String], prompt: String?, progress: ((Int, Int) -> Void)?) throws -> [[Float]] {
+        let prompted = texts.map { (prompt ?? "") + $0 }
         lock.withLock {
             calls += 1
-            encodedTexts += texts
+            encodedTexts += prompted
         }
         progress?(texts.count, texts.count)
-        return texts.map(Self.vector)
+        let unpooled = usage.poolsPromptTokens ? 0 : Float((prompt ?? "").utf8.count)
+        return prompted.map { Self.vector($0).map { $0 + 1000 * unpooled } }
     }
 }
 
@@ -68,6 +72,31 @@ struct EmbeddingCacheTests {
         _ = try CachedEncoder(other, store: store).encode(["a", "b"])
         #expect(other.encodedTexts == ["a", "b"])
         #expect(try store.count(model: base.digest) == 5)
+    }
+
+    @Test("a prompted text is keyed as encoded: one entry with the concatenation, unless the pooling leaves the prompt out",
+          arguments: [true, false])
+    func promptKeys(promptIsPooled: Bool) throws {
+        let store = try EmbeddingStore(directory: try Fixtures.temporaryFolder())
+        let base = CountingEncoder()
+        base.usage = ModelUsage(prompts: ["query": "query: "], poolsPromptTokens: promptIsPooled)
+        let cached = CachedEncoder(base, store: store)
+        let concatenated = try cached.encode(["query: heart attack"], prompt: nil)
+        let prompted = try cached.encode(["heart attack"], prompt: "query: ")
+        #expect(prompted == (try base.encode(["heart attack"], prompt: "query: ")))
+        if promptIsPooled {
+            #expect(prompted == concatenated)
+            #expect(cached.lastHits == 1 && cached.lastMisses == 0)
+        } else {
+            #expect(prompted != concatenated, "the base leaves the prompt out, so these are two embeddings")
+            #expect(cached.lastHits == 0 && cached.lastMisses == 1)
+        }
+        // The same prompted text again is a hit either way; without the prompt it is another text.
+        _ = try cached.encodeQueries(["heart attack"])
+        #expect(cached.lastHits == 1)
+        _ = try cached.encode(["heart attack"], prompt: nil)
+        #expect(cached.lastMisses == 1)
+        #expect(cached.usage == base.usage)
     }
 
     @Test("a damaged cache file is detected and rebuilt, never trusted", arguments: ["garbage", "truncated", "foreign schema"])

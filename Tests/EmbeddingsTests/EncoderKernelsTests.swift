@@ -78,7 +78,7 @@ struct EncoderKernelsTests {
         let qkv = (0..<(length * 3 * hidden)).map { _ in random() }
         var context = [Float](repeating: 0, count: length * hidden)
         let scale = 1 / Float(size).squareRoot()
-        tl_attention_head(qkv, length, 3 * hidden, hidden, head * size, size, scale, &context, hidden)
+        tl_attention_head(qkv, length, 3 * hidden, hidden, head * size, size, scale, nil, &context, hidden)
         func query(_ i: Int, _ d: Int) -> Double { Double(qkv[i * 3 * hidden + head * size + d]) }
         func key(_ j: Int, _ d: Int) -> Double { Double(qkv[j * 3 * hidden + hidden + head * size + d]) }
         func value(_ j: Int, _ d: Int) -> Double { Double(qkv[j * 3 * hidden + 2 * hidden + head * size + d]) }
@@ -99,5 +99,110 @@ struct EncoderKernelsTests {
             }
             #expect(context[i * hidden] == 0, "other heads' columns are untouched")
         }
+    }
+}
+
+/// The passes ModernBERT and MPNet add: GeGLU, bias-free LayerNorm, rotary embeddings, offset biases.
+@Suite("encoder kernels: other architectures")
+struct ArchitectureKernelsTests {
+    static func randoms(_ count: Int, seed: UInt64) -> [Float] {
+        var state = seed
+        return (0..<count).map { _ in
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Float(Int64(bitPattern: state >> 11) % 2_000_000) / 500_000 - 2
+        }
+    }
+
+    @Test("GeGLU: gelu(input + b) * (gate + b') over the first half of each row, with and without biases")
+    func geglu() {
+        let rows = 3, inner = 21
+        let x = Self.randoms(rows * 2 * inner, seed: 1)
+        let bias = Self.randoms(2 * inner, seed: 2)
+        for withBias in [true, false] {
+            var out = x
+            tl_bias_geglu_erf(&out, withBias ? bias : nil, rows, inner)
+            for row in 0..<rows {
+                for c in 0..<inner {
+                    let v = x[row * 2 * inner + c] + (withBias ? bias[c] : 0)
+                    let gate = x[row * 2 * inner + inner + c] + (withBias ? bias[inner + c] : 0)
+                    let expected = 0.5 * v * (1 + erff(v / Float(2).squareRoot())) * gate
+                    #expect(abs(out[row * 2 * inner + c] - expected) <= 1e-5, "row \(row), column \(c)")
+                }
+            }
+        }
+    }
+
+    @Test("LayerNorm into another buffer, with and without a shift, equals the in-place pass")
+    func layerNormInto() {
+        let rows = 4, cols = 33
+        let x = Self.randoms(rows * cols, seed: 3)
+        let gamma = Self.randoms(cols, seed: 4)
+        let beta = Self.randoms(cols, seed: 5)
+        for shift in [beta, nil] {
+            var out = [Float](repeating: .nan, count: rows * cols)
+            tl_layernorm_into(x, &out, gamma, shift, rows, cols, 1e-5)
+            var inPlace = x
+            tl_bias_residual_layernorm(&inPlace, nil, nil, gamma, shift ?? [Float](repeating: 0, count: cols), rows, cols, 1e-5)
+            #expect(out == inPlace)
+        }
+    }
+
+    @Test("rotary embeddings turn each (x[d], x[d + size/2]) pair of queries and keys by its position's angle")
+    func rotary() {
+        let hidden = 8, heads = 2, size = 4, half = 2, rows = 3
+        let qkv = Self.randoms(rows * 3 * hidden, seed: 6)
+        let table = RotaryTable(theta: 10_000, headSize: size, positions: 10)
+        let positions = [0, 7, 3]
+        var out = qkv
+        tl_rotary(&out, rows, 3 * hidden, hidden, heads, size, positions, table.cos, table.sin)
+        for row in 0..<rows {
+            for part in 0..<3 {
+                for head in 0..<heads {
+                    for d in 0..<half {
+                        let base = row * 3 * hidden + part * hidden + head * size
+                        let (a, b) = (qkv[base + d], qkv[base + d + half])
+                        let angle = Double(positions[row]) / pow(10_000, Double(2 * d) / Double(size))
+                        let rotated = part == 2 ? (a, b)  // values are not rotated
+                            : (Float(Double(a) * cos(angle) - Double(b) * sin(angle)), Float(Double(b) * cos(angle) + Double(a) * sin(angle)))
+                        #expect(abs(out[base + d] - rotated.0) <= 1e-5 && abs(out[base + d + half] - rotated.1) <= 1e-5)
+                    }
+                }
+            }
+        }
+    }
+
+    @Test("an offset bias is added to each score before the softmax (the short-sequence kernel and the sgemm path's pass)",
+          arguments: [1, 5, 17, 64])
+    func relativeBias(length: Int) {
+        let hidden = 8, size = 4, head = 1
+        let qkv = Self.randoms(length * 3 * hidden, seed: UInt64(length))
+        let relative = Self.randoms(2 * length - 1, seed: 7).map { 3 * $0 }
+        var context = [Float](repeating: 0, count: length * hidden)
+        let scale = 1 / Float(size).squareRoot()
+        tl_attention_head(qkv, length, 3 * hidden, hidden, head * size, size, scale, relative, &context, hidden)
+        for i in 0..<length {
+            var scores: [Double] = []
+            for j in 0..<length {
+                var dot = 0.0
+                for d in 0..<size { dot += Double(qkv[i * 3 * hidden + head * size + d]) * Double(qkv[j * 3 * hidden + hidden + head * size + d]) }
+                scores.append(dot * Double(scale) + Double(relative[length - 1 + j - i]))
+            }
+            let top = scores.max()!
+            let weights = scores.map { exp($0 - top) }
+            let total = weights.reduce(0, +)
+            for d in 0..<size {
+                var expected = 0.0
+                for j in 0..<length { expected += weights[j] / total * Double(qkv[j * 3 * hidden + 2 * hidden + head * size + d]) }
+                #expect(abs(Double(context[i * hidden + head * size + d]) - expected) <= 1e-5, "token \(i), dimension \(d)")
+            }
+        }
+
+        var scores = Self.randoms(length * length, seed: 8)
+        var expected = scores
+        for i in 0..<length {
+            for j in 0..<length { expected[i * length + j] += relative[length - 1 + j - i] }
+        }
+        tl_add_relative_bias(&scores, length, length, relative)
+        #expect(scores == expected)
     }
 }

@@ -86,8 +86,10 @@ struct SentenceTransformerEncoderTests {
     @Test("broken folders give one line naming the file")
     func brokenFolders() throws {
         let cases: [(String, (URL) throws -> Void, String)] = [
-            ("not bert", { try Self.write(#"{"model_type": "roberta"}"#, to: $0.appendingPathComponent("config.json")) },
-             "config.json: unsupported model: model_type \"roberta\""),
+            ("not an encoder tunelens runs", { try Self.write(#"{"model_type": "qwen3"}"#, to: $0.appendingPathComponent("config.json")) },
+             "config.json: unsupported model: model_type \"qwen3\" is not one tunelens runs (BERT, RoBERTa, XLM-RoBERTa, MPNet, DistilBERT, ModernBERT); use precomputed embeddings for it"),
+            ("remote code", { try Self.write(#"{"model_type": "nomic_bert", "auto_map": {"AutoModel": "nomic-ai/nomic-bert-2048--modeling_hf_nomic_bert.NomicBertModel"}}"#, to: $0.appendingPathComponent("config.json")) },
+             "config.json: unsupported model: model_type \"nomic_bert\" is not one tunelens runs"),
             ("no weights", { try FileManager.default.removeItem(at: $0.appendingPathComponent("model.safetensors")) },
              "model.safetensors: file not found"),
             ("pickle only", { folder in
@@ -157,5 +159,55 @@ struct PoolingConfigTests {
     func missingDimension() {
         let error = #expect(throws: EmbeddingsError.self) { try Self.pooling(#"{"pooling_mode": "mean"}"#) }
         #expect(error?.description == "1_Pooling/config.json: missing \"embedding_dimension\"")
+    }
+}
+
+@Suite("how a folder says to use the model")
+struct ModelUsageTests {
+    static func usage(_ json: String) throws -> ModelUsage {
+        let folder = try Fixtures.temporaryFolder()
+        try Data(json.utf8).write(to: folder.appendingPathComponent("config_sentence_transformers.json"))
+        return try ModelUsage(folder: folder, poolsPromptTokens: true)
+    }
+
+    @Test("prompts, the default prompt and the similarity; empty prompts are no prompts")
+    func reads() throws {
+        let usage = try Self.usage(#"{"prompts": {"query": "query: ", "passage": "passage: ", "document": ""}, "default_prompt_name": "query", "similarity_fn_name": "manhattan"}"#)
+        #expect(usage.prompts == ["query": "query: ", "passage": "passage: "])
+        #expect(usage.defaultPrompt == "query: " && usage.queryPrompt == "query: ")
+        #expect(usage.documentPrompt == "passage: ", "the first of document, passage, corpus that is set")
+        #expect(usage.similarity == .manhattan)
+        #expect(try Self.usage("{}") == ModelUsage())
+        // sentence-transformers 6 has empty "query" and "document" prompts by default, so naming one is no error.
+        #expect(try Self.usage(#"{"default_prompt_name": "document"}"#).defaultPrompt == nil)
+        #expect(try ModelUsage(folder: Fixtures.temporaryFolder(), poolsPromptTokens: false) == ModelUsage(poolsPromptTokens: false))
+    }
+
+    @Test("bad settings are one-line errors naming the file")
+    func errors() throws {
+        let cases = [
+            (#"{"similarity_fn_name": "jaccard"}"#, "similarity_fn_name \"jaccard\" is not one of cosine, dot, euclidean, manhattan"),
+            (#"{"prompts": {"query": "q: "}, "default_prompt_name": "passage"}"#, "default_prompt_name \"passage\" is not one of the prompts"),
+            (#"{"prompts": ["query: "]}"#, "\"prompts\" must map names to texts"),
+        ]
+        for (json, message) in cases {
+            let error = #expect(throws: EmbeddingsError.self) { try Self.usage(json) }
+            #expect(error?.description.hasSuffix("config_sentence_transformers.json: " + message) == true, "\(error?.description ?? "")")
+        }
+        let unknown = #expect(throws: EmbeddingsError.self) { try ModelUsage(prompts: ["query": "q: "]).prompt(named: "doc") }
+        #expect(unknown?.description == "no prompt named \"doc\"; the model's prompts are query")
+    }
+
+    @Test("the four similarities, higher is more similar", arguments: SimilarityFunction.allCases)
+    func similarity(function: SimilarityFunction) {
+        let a: [Float] = [1, 2, 2], b: [Float] = [2, 0, 1]
+        let expected: Double = switch function {
+        case .cosine: 4 / (3 * 5.0.squareRoot())
+        case .dot: 4
+        case .euclidean: -6.0.squareRoot()
+        case .manhattan: -4
+        }
+        #expect(abs(function.score(a, b) - expected) <= 1e-12)
+        #expect(function.score(a, a) >= function.score(a, b))
     }
 }

@@ -25,8 +25,50 @@ struct EmbedCommandTests {
         expectRows(rows, EncoderFixtures.tinyExpected.pipeline, tolerance: 2e-5)
     }
 
+    /// Runs `tunelens embed` on the architecture fixtures' texts (JSONL, so every text survives) with
+    /// `flags`, returning the exit status, stderr and the rows written.
+    static func embedFixtureTexts(model: String, _ flags: [String]) throws -> (status: Int32, stderr: String, rows: [[Float]]) {
+        let folder = try TunelensProcess.temporaryFolder("embed-prompt")
+        let input = folder.appendingPathComponent("texts.jsonl")
+        let lines = try EncoderFixtures.architectureExpected.texts.map { text in
+            String(decoding: try JSONSerialization.data(withJSONObject: ["text": text]), as: UTF8.self)
+        }
+        try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: input)
+        let result = try Self.run(["embed", "--no-cache", "--model", EncoderFixtures.architectures.appendingPathComponent(model).path,
+                                   input.path] + flags)
+        let npy = folder.appendingPathComponent("texts.npy")
+        guard result.status == 0 else { return (result.status, result.stderr, []) }
+        let matrix = try NpyFile.readFloat32Matrix(Data(contentsOf: npy), path: npy.path)
+        let rows = (0..<matrix.rows).map { Array(matrix.values[($0 * matrix.columns)..<(($0 + 1) * matrix.columns)]) }
+        return (result.status, result.stderr, rows)
+    }
+
+    @Test("--prompt-name and --prompt put the model's prompt or any text before each text; with neither, the default prompt applies")
+    func prompts() throws {
+        let mpnet = EncoderFixtures.architectureExpected.models["mpnet"]!
+        expectRows(try Self.embedFixtureTexts(model: "mpnet", ["--prompt-name", "query"]).rows, mpnet.query, tolerance: 1e-5)
+        expectRows(try Self.embedFixtureTexts(model: "mpnet", ["--prompt-name", "document"]).rows, mpnet.document, tolerance: 1e-5)
+        expectRows(try Self.embedFixtureTexts(model: "mpnet", ["--prompt", "passage: "]).rows, mpnet.document, tolerance: 1e-5)
+        expectRows(try Self.embedFixtureTexts(model: "mpnet", []).rows, mpnet.raw, tolerance: 1e-5)
+        // The BERT fixture names "query" its default prompt; --prompt "" turns it off.
+        let bert = EncoderFixtures.architectureExpected.models["bert"]!
+        expectRows(try Self.embedFixtureTexts(model: "bert", []).rows, bert.default, tolerance: 1e-5)
+        expectRows(try Self.embedFixtureTexts(model: "bert", ["--prompt", ""]).rows, bert.raw, tolerance: 1e-5)
+    }
+
+    @Test("an unknown prompt name, or both prompt flags, is one line and a non-zero exit")
+    func promptErrors() throws {
+        let unknown = try Self.embedFixtureTexts(model: "mpnet", ["--prompt-name", "passage"])
+        #expect(unknown.status != 0)
+        #expect(unknown.stderr == "tunelens embed: no prompt named \"passage\"; the model's prompts are document, query\n")
+        let both = try Self.embedFixtureTexts(model: "mpnet", ["--prompt-name", "query", "--prompt", "q: "])
+        #expect(both.status != 0)
+        #expect(both.stderr.hasPrefix("tunelens embed: --prompt-name and --prompt are mutually exclusive"))
+        #expect(both.stderr.split(separator: "\n").count == 1)
+    }
+
     static let hostileModels: [(String, (URL) throws -> Void)] = [
-        ("model_type not bert", { try Data(#"{"model_type": "gpt2"}"#.utf8).write(to: $0.appendingPathComponent("config.json")) }),
+        ("model_type tunelens does not run", { try Data(#"{"model_type": "gpt2"}"#.utf8).write(to: $0.appendingPathComponent("config.json")) }),
         ("truncated safetensors", { folder in
             let url = folder.appendingPathComponent("model.safetensors")
             try Data(contentsOf: url).prefix(5000).write(to: url)

@@ -17,6 +17,25 @@ enum EncoderFixtures {
         return try! JSONDecoder().decode(TinyExpected.self, from: data)
     }()
 
+    /// The tiny models of every architecture (scripts/fixtures/make_architecture_fixtures.py).
+    static let architectures = TunelensProcess.repositoryRoot.appendingPathComponent("Tests/EmbeddingsTests/Resources/architectures")
+
+    struct ArchitectureExpected: Decodable {
+        struct Model: Decodable {
+            let raw: [[Float]]
+            let `default`: [[Float]]
+            let query: [[Float]]
+            let document: [[Float]]
+        }
+        let texts: [String]
+        let models: [String: Model]
+    }
+
+    static let architectureExpected: ArchitectureExpected = {
+        let data = try! Data(contentsOf: architectures.appendingPathComponent("expected.json"))
+        return try! JSONDecoder().decode(ArchitectureExpected.self, from: data)
+    }()
+
     /// A scratch copy of the tiny model, to damage.
     static func tinyCopy() throws -> URL {
         let copy = TunelensProcess.temporaryFolder("tiny").appendingPathComponent("tiny")

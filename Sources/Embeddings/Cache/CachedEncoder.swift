@@ -6,6 +6,11 @@ import Foundation
 ///
 /// A text listed twice is encoded once. With an empty digest (a model file became unreadable) nothing
 /// is looked up or stored. The embeddings are the base encoder's, bit for bit.
+///
+/// A text is keyed as it is encoded, prompt included: "query: x" with no prompt and "x" with the
+/// prompt "query: " are one entry, since they are one embedding. Except when the model's pooling leaves
+/// prompt tokens out (``ModelUsage/poolsPromptTokens``): then the two differ, and a prompted text's key
+/// also marks where the prompt ends.
 public final class CachedEncoder: TextEncoder, EncoderWorkReporting {
     public let base: any TextEncoder
     public let store: EmbeddingStore
@@ -23,11 +28,12 @@ public final class CachedEncoder: TextEncoder, EncoderWorkReporting {
     public var name: String { base.name }
     public var digest: String { base.digest }
     public var dimension: Int { base.dimension }
+    public var usage: ModelUsage { base.usage }
 
-    public func encode(_ texts: [String], progress: ((Int, Int) -> Void)?) throws -> [[Float]] {
+    public func encode(_ texts: [String], prompt: String?, progress: ((Int, Int) -> Void)?) throws -> [[Float]] {
         let model = base.digest
-        guard !model.isEmpty else { return try base.encode(texts, progress: progress) }
-        let keys = Self.keys(of: texts)
+        guard !model.isEmpty else { return try base.encode(texts, prompt: prompt, progress: progress) }
+        let keys = Self.keys(of: texts, prompt: prompt, promptIsPooled: base.usage.poolsPromptTokens)
         let stored = try store.embeddings(model: model, keys: keys, dimension: dimension)
 
         var results = stored
@@ -48,7 +54,9 @@ public final class CachedEncoder: TextEncoder, EncoderWorkReporting {
         lastWork = EncoderWork(texts: 0, tokens: 0, linearFLOPs: 0)
         progress?(found, texts.count)
         if !missing.isEmpty {
-            let vectors = try base.encode(missing.map { texts[$0] }) { done, _ in progress?(found + done, texts.count) }
+            let vectors = try base.encode(missing.map { texts[$0] }, prompt: prompt) { done, _ in
+                progress?(found + done, texts.count)
+            }
             if let work = (base as? EncoderWorkReporting)?.lastWork { lastWork = work }
             for (index, vector) in zip(missing, vectors) { results[index] = vector }
             try store.store(model: model, entries: zip(missing, vectors).map { (keys[$0], $1) })
@@ -57,12 +65,18 @@ public final class CachedEncoder: TextEncoder, EncoderWorkReporting {
         return results.map { $0 ?? [] }
     }
 
-    /// SHA-256 of each text's UTF-8 bytes, computed on all cores.
-    static func keys(of texts: [String]) -> [Data] {
+    /// The key of each text, computed on all cores: SHA-256 of the UTF-8 bytes of prompt + text. When
+    /// the prompt is not pooled, the hashed bytes start with 0xFF (never in UTF-8, so never a plain text's
+    /// key) and the prompt's byte count, which marks the boundary.
+    static func keys(of texts: [String], prompt: String? = nil, promptIsPooled: Bool = true) -> [Data] {
+        var prefix = Data((prompt ?? "").utf8)
+        if !promptIsPooled, !prefix.isEmpty {
+            prefix = Data([0xFF]) + Data(String(prefix.count).utf8) + Data([0xFF]) + prefix
+        }
         var keys = [Data](repeating: Data(), count: texts.count)
         keys.withUnsafeMutableBufferPointer { out in
             Parallel.forEachSlice(of: texts.count, minimumSlice: 256) { slice in
-                for index in slice { out[index] = ContentDigest.bytes(of: Data(texts[index].utf8)) }
+                for index in slice { out[index] = ContentDigest.bytes(of: prefix + Data(texts[index].utf8)) }
             }
         }
         return keys

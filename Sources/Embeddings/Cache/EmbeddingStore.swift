@@ -5,7 +5,8 @@ import GRDB
 /// Embeddings already computed, kept on disk in SQLite (through GRDB) so a second run with the same
 /// model encodes only texts it has not seen.
 ///
-/// A row is keyed by the encoder's ``TextEncoder/digest`` and the SHA-256 of the text's UTF-8 bytes;
+/// A row is keyed by the encoder's ``TextEncoder/digest`` and the SHA-256 of the text as encoded (its
+/// prompt included; see ``CachedEncoder/keys(of:prompt:promptIsPooled:)``);
 /// the vector is stored as little-endian float32 bytes next to its length. The database runs in WAL
 /// mode with a busy timeout, so several processes may read and write it at once. When it is opened, a
 /// file that SQLite cannot read, that fails `PRAGMA quick_check`, or whose schema is not this one is

@@ -6,6 +6,8 @@ import Foundation
 ///
 /// Every embedding must be finite and of one length, at most ``maximumDimension`` values. A text listed
 /// twice must carry the same embedding. Asking for a text the file does not hold is an error naming the file.
+/// A prompt is looked up as part of the text (the text as it was encoded): the file holds whatever the
+/// user's own job embedded, so "query: what is x" answers a query "what is x" with the prompt "query: ".
 final class PrecomputedEncoder: TextEncoder {
     /// The longest embedding accepted: 16 times the widest common models (4,096), so a hostile line
     /// of a million numbers is refused instead of becoming a million-column matrix per text.
@@ -77,10 +79,11 @@ final class PrecomputedEncoder: TextEncoder {
         self.embeddings = embeddings
     }
 
-    func encode(_ texts: [String], progress: ((Int, Int) -> Void)?) throws -> [[Float]] {
+    func encode(_ texts: [String], prompt: String?, progress: ((Int, Int) -> Void)?) throws -> [[Float]] {
+        let prefix = prompt ?? ""
         let vectors = try texts.map { text -> [Float] in
-            guard let vector = embeddings[text] else {
-                throw EmbeddingsError.textNotPrecomputed(path: url.path, text: text)
+            guard let vector = embeddings[prefix + text] else {
+                throw EmbeddingsError.textNotPrecomputed(path: url.path, text: prefix + text)
             }
             return vector
         }

@@ -44,7 +44,7 @@ struct Dense: Sendable {
             activation = .tanh
         }
         let weightsURL = folder.appendingPathComponent("model.safetensors")
-        try BertModel.requireSafetensors(weightsURL)
+        try TransformerModel.requireSafetensors(weightsURL)
         let file = try SafetensorsFile(url: weightsURL)
         func tensor(_ name: String, _ shape: [Int]) throws -> [Float] {
             guard let info = file.tensors[name], let values = try file.floats(name) else {

@@ -6,7 +6,14 @@ import Foundation
 /// `max` the elementwise maximum over tokens; `mean` sum / max(n, 1e-9); `mean_sqrt_len_tokens`
 /// sum / sqrt(n); `weightedmean` weights token t (1-based) by t; `lasttoken` the last token. Several
 /// modes are concatenated in the configured order.
-/// Source: sentence-transformers `sentence_transformer/modules/pooling.py` (`_forward_padded`).
+///
+/// With `include_prompt: false`, the first `promptLength` tokens of each sequence (the prompt's, as
+/// sentence-transformers counts them) are masked out first: `cls` takes the first token after them,
+/// `lasttoken` the last, the means and the maximum skip them, and `weightedmean` keeps the remaining
+/// tokens' weights t. A sequence with no token left pools to zeros (the maximum to -infinity), as the
+/// masked tensors do there.
+/// Source: sentence-transformers `sentence_transformer/modules/pooling.py` (`_forward_padded`,
+/// `_exclude_prompt_from_mask`).
 struct Pooling: Equatable, Sendable {
     enum Mode: String, CaseIterable, Sendable {
         case cls
@@ -29,13 +36,16 @@ struct Pooling: Equatable, Sendable {
 
     let modes: [Mode]
     let embeddingDimension: Int
+    /// `include_prompt`: false leaves the prompt's tokens out of the pooled embedding.
+    let includePrompt: Bool
 
     var outputDimension: Int { modes.count * embeddingDimension }
 
-    init(modes: [Mode], embeddingDimension: Int) {
+    init(modes: [Mode], embeddingDimension: Int, includePrompt: Bool = true) {
         precondition(!modes.isEmpty, "pooling needs at least one mode")
         self.modes = modes
         self.embeddingDimension = embeddingDimension
+        self.includePrompt = includePrompt
     }
 
     /// Reads a Pooling `config.json`: the `pooling_mode` string or list (sentence-transformers 6), else
@@ -68,35 +78,42 @@ struct Pooling: Equatable, Sendable {
             }
             return mode
         }
-        self.init(modes: modes, embeddingDimension: dimension)
+        self.init(modes: modes, embeddingDimension: dimension, includePrompt: try json.bool("include_prompt") ?? true)
     }
 
-    /// One pooled vector per sequence of `states`.
-    func pool(_ states: TokenStates) -> [[Float]] {
+    /// One pooled vector per sequence of `states`, whose first `promptLength` tokens are a prompt's.
+    func pool(_ states: TokenStates, promptLength: Int = 0) -> [[Float]] {
         precondition(states.width == embeddingDimension, "pooling width does not match the token embeddings")
         let width = embeddingDimension
+        let skipped = includePrompt ? 0 : max(0, promptLength)
         return (0..<states.sequenceCount).map { sequence in
             let rows = states.rows(of: sequence)
             let length = states.lengths[sequence]
             let start = rows.startIndex
+            let kept = skipped..<Swift.max(skipped, length)
             var output: [Float] = []
             output.reserveCapacity(outputDimension)
             for mode in modes {
                 switch mode {
                 case .cls:
-                    output += rows[start..<(start + width)]
+                    let first = kept.isEmpty ? 0 : kept.lowerBound
+                    output += rows[(start + first * width)..<(start + (first + 1) * width)]
                 case .lastToken:
-                    output += rows[(start + (length - 1) * width)..<(start + length * width)]
+                    if kept.isEmpty {
+                        output += [Float](repeating: 0, count: width)
+                    } else {
+                        output += rows[(start + (length - 1) * width)..<(start + length * width)]
+                    }
                 case .max:
                     var best = [Float](repeating: -.infinity, count: width)
-                    for t in 0..<length {
+                    for t in kept {
                         for i in 0..<width { best[i] = Swift.max(best[i], rows[start + t * width + i]) }
                     }
                     output += best
                 case .mean, .meanSquareRootLength, .weightedMean:
                     var sum = [Float](repeating: 0, count: width)
                     var weightSum: Float = 0
-                    for t in 0..<length {
+                    for t in kept {
                         let weight: Float = mode == .weightedMean ? Float(t + 1) : 1
                         weightSum += weight
                         for i in 0..<width { sum[i] += weight * rows[start + t * width + i] }

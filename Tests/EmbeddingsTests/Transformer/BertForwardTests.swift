@@ -4,11 +4,11 @@ import Testing
 
 /// The forward pass against transformers + sentence-transformers on the tiny random BERT.
 @Suite("BERT forward on the tiny model")
-struct BertModelTests {
+struct BertForwardTests {
     static let expected = Fixtures.tinyExpected
-    static let model = try! BertModel(folder: Fixtures.tiny)
+    static let model = try! TransformerModel(folder: Fixtures.tiny)
 
-    static func meanPooled(_ model: BertModel) throws -> [[Float]] {
+    static func meanPooled(_ model: TransformerModel) throws -> [[Float]] {
         Pooling(modes: [.mean], embeddingDimension: model.config.hiddenSize)
             .pool(try model.forward(expected.token_ids))
     }
@@ -38,7 +38,7 @@ struct BertModelTests {
     func geluTanh() throws {
         var config = Self.model.config
         config.hiddenActivation = .geluTanh
-        let model = BertModel(config: config, weights: Self.model.weights, weightsPath: Self.model.weightsPath)
+        let model = TransformerModel(config: config, weights: Self.model.weights, weightsPath: Self.model.weightsPath)
         expectRows(try Self.meanPooled(model), Self.expected.gelu_new, tolerance: 2e-5)
         // The two forms differ enough that the check above could not pass by accident.
         #expect(maxAbsDifference(Self.expected.gelu_new[0], Self.expected.pooling["mean"]![0]) > 1e-4)
@@ -49,8 +49,8 @@ struct BertModelTests {
     ])
     func variants(file: String, key: String) throws {
         let url = Fixtures.variants.appendingPathComponent(file)
-        let weights = try BertWeights(file: SafetensorsFile(url: url), config: Self.model.config)
-        let model = BertModel(config: Self.model.config, weights: weights, weightsPath: url.path)
+        let weights = try TransformerWeights(file: SafetensorsFile(url: url), config: Self.model.config)
+        let model = TransformerModel(config: Self.model.config, weights: weights, weightsPath: url.path)
         let expected: [[Float]] = switch key {
         case "f16": Self.expected.f16
         case "bf16": Self.expected.bf16
