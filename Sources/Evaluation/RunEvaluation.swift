@@ -70,18 +70,19 @@ public struct RunEvaluation {
             return task
         }
         let trainingLog = try readTrainingLog(finetunedReference: finetunedReference)
-        let baselinePrompts = try ModelPrompts.read(model: baselineReference, query: config.queryPrompt, document: config.documentPrompt)
-        let finetunedPrompts = try ModelPrompts.read(model: finetunedReference, query: config.queryPrompt, document: config.documentPrompt)
 
         let baselineEncoder = try EncoderLoader.load(baselineReference, cache: cache)
         let finetunedEncoder = try EncoderLoader.load(finetunedReference, cache: cache)
         guard baselineEncoder.dimension > 0, finetunedEncoder.dimension > 0 else {
             throw EvaluationError.inconsistent("a model reports an embedding dimension of 0")
         }
+        func prompts(_ encoder: any TextEncoder) -> ModelPrompts {
+            ModelPrompts(usage: encoder.usage, query: config.queryPrompt, document: config.documentPrompt)
+        }
         let baseline = try EncodedModel.encode(requests, with: baselineEncoder, reference: baselineReference,
-                                               prompts: baselinePrompts) { progress?("baseline", $0, $1) }
+                                               prompts: prompts(baselineEncoder)) { progress?("baseline", $0, $1) }
         let finetuned = try EncodedModel.encode(requests, with: finetunedEncoder, reference: finetunedReference,
-                                                prompts: finetunedPrompts) { progress?("fine-tuned", $0, $1) }
+                                                prompts: prompts(finetunedEncoder)) { progress?("fine-tuned", $0, $1) }
 
         let hyperparameters = config.hyperparameters.isEmpty ? trainingRecordSettings(finetunedReference) : config.hyperparameters
         return RunResult(

@@ -11,7 +11,8 @@ struct EncodedModel {
 
     var dimension: Int { encoder.dimension }
 
-    /// Encodes each requested text once, grouped by role so each group gets its prompt prepended.
+    /// Encodes each requested text once, grouped by role so each group gets its prompt (the encoder
+    /// puts it before the text, and leaves it out of the pooling when the model says so).
     static func encode(_ requests: TextRequests, with encoder: any TextEncoder, reference: String, prompts: ModelPrompts,
                        progress: ((Int, Int) -> Void)?) throws -> EncodedModel {
         var rows = [[Float]](repeating: [], count: requests.count)
@@ -19,10 +20,11 @@ struct EncodedModel {
         for role in [TextRole.plain, .query, .document] {
             let indices = requests.keys.indices.filter { requests.keys[$0].role == role }
             guard !indices.isEmpty else { continue }
-            let prompt = prompts.prompt(for: role) ?? ""
-            let texts = indices.map { prompt + requests.keys[$0].text }
+            let texts = indices.map { requests.keys[$0].text }
             let base = done
-            let vectors = try encoder.encode(texts) { finished, _ in progress?(base + finished, requests.count) }
+            let vectors = try encoder.encode(texts, prompt: prompts.prompt(for: role)) { finished, _ in
+                progress?(base + finished, requests.count)
+            }
             guard vectors.count == texts.count else {
                 throw EvaluationError.inconsistent("\(encoder.name): returned \(vectors.count) embeddings for \(texts.count) texts")
             }
