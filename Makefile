@@ -48,9 +48,9 @@ demo: setup release
 # libFuzzer targets (Fuzz/): each runs FUZZ_SECONDS from the committed seeds; a crash fails the build
 # and leaves its input in .build-fuzz/artifacts/<target>/. FUZZ_TARGETS picks a subset.
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS ?= safetensors tokenizer-json tokenizer-encode precomputed pairs beir training-log config
+FUZZ_TARGETS ?= tokenizer-json tokenizer-encode tokenizer-charsmap tokenizer-regex pairs beir training-log config
 fuzz: setup
-	Fuzz/build.sh embeddings
+	Fuzz/build.sh tokenizers
 	Fuzz/build.sh datasets
 	Fuzz/build.sh evaluation
 	@for target in $(FUZZ_TARGETS); do \

@@ -12,7 +12,8 @@ cd "$(dirname "$0")/.."
 target="${1:?usage: Fuzz/run.sh <target> [seconds]}"
 seconds="${2:-60}"
 case "$target" in
-  safetensors|tokenizer-json|tokenizer-encode|precomputed) module=embeddings ;;
+  tokenizer-json|tokenizer-encode|tokenizer-charsmap|tokenizer-regex) module=tokenizers ;;
+  safetensors|precomputed) module=embeddings ;;
   pairs|beir|training-log) module=datasets ;;
   config) module=evaluation ;;
   *) echo "unknown fuzz target: $target" >&2; exit 2 ;;
