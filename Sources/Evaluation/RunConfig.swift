@@ -29,6 +29,9 @@ public struct RunConfig: Sendable, Equatable {
     /// `document_prompt:`; `--query-prompt`, `--document-prompt`).
     public var queryPrompt: String?
     public var documentPrompt: String?
+    /// How embeddings are compared (`similarity:`, `--similarity`): cosine, dot, euclidean or manhattan;
+    /// nil uses each model's own `similarity_fn_name` (cosine when unset).
+    public var similarity: String?
 
     public static let defaultThreshold = 0.5
     public static let defaultSeed: UInt64 = 42
@@ -44,7 +47,7 @@ public struct RunConfig: Sendable, Equatable {
     public static let knownKeys = [
         "title", "name", "baseline", "finetuned", "data", "train", "probes", "retrieval", "columns",
         "threshold", "seed", "hyperparameters", "notes", "trainer_state", "training_log", "out",
-        "query_prompt", "document_prompt",
+        "query_prompt", "document_prompt", "similarity",
     ]
     static let knownColumns = ["text_a", "text_b", "label", "score"]
 
@@ -79,6 +82,7 @@ public struct RunConfig: Sendable, Equatable {
             case "name": config.name = try reader.string(value)
             case "notes": config.notes = try reader.string(value)
             case "query_prompt": config.queryPrompt = try reader.string(value)
+            case "similarity": config.similarity = try reader.string(value)
             case "document_prompt": config.documentPrompt = try reader.string(value)
             case "baseline": config.baseline = try reader.modelReference(value, relativeTo: folder)
             case "finetuned": config.finetuned = try reader.modelReference(value, relativeTo: folder)
@@ -114,6 +118,7 @@ public struct RunConfig: Sendable, Equatable {
         merged.notes = flags.notes ?? notes
         merged.outputFolder = flags.outputFolder ?? outputFolder
         merged.queryPrompt = flags.queryPrompt ?? queryPrompt
+        merged.similarity = flags.similarity ?? similarity
         merged.documentPrompt = flags.documentPrompt ?? documentPrompt
         merged.columns = columns.merging(flags.columns) { _, flag in flag }
         if explicitThreshold { merged.threshold = flags.threshold }

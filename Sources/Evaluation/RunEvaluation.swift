@@ -79,10 +79,18 @@ public struct RunEvaluation {
         func prompts(_ encoder: any TextEncoder) -> ModelPrompts {
             ModelPrompts(usage: encoder.usage, query: config.queryPrompt, document: config.documentPrompt)
         }
+        let similarityOverride = try config.similarity.map { name in
+            guard let function = SimilarityFunction(rawValue: name) else {
+                throw EvaluationError.inconsistent("similarity must be cosine, dot, euclidean or manhattan, got \"\(name)\"")
+            }
+            return function
+        }
         let baseline = try EncodedModel.encode(requests, with: baselineEncoder, reference: baselineReference,
-                                               prompts: prompts(baselineEncoder)) { progress?("baseline", $0, $1) }
+                                               prompts: prompts(baselineEncoder),
+                                               similarity: similarityOverride ?? baselineEncoder.usage.similarity) { progress?("baseline", $0, $1) }
         let finetuned = try EncodedModel.encode(requests, with: finetunedEncoder, reference: finetunedReference,
-                                                prompts: prompts(finetunedEncoder)) { progress?("fine-tuned", $0, $1) }
+                                                prompts: prompts(finetunedEncoder),
+                                                similarity: similarityOverride ?? finetunedEncoder.usage.similarity) { progress?("fine-tuned", $0, $1) }
 
         let hyperparameters = config.hyperparameters.isEmpty ? trainingRecordSettings(finetunedReference) : config.hyperparameters
         return RunResult(

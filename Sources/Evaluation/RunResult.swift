@@ -43,18 +43,22 @@ public struct ModelIdentity: Sendable {
     public var digest: String
     public var dimension: Int
     public var prompts: ModelPrompts
+    /// How its embeddings were compared: "cosine", "dot", "euclidean" or "manhattan".
+    public var similarity: String
 
-    public init(name: String, reference: String, digest: String, dimension: Int, prompts: ModelPrompts) {
+    public init(name: String, reference: String, digest: String, dimension: Int, prompts: ModelPrompts,
+                similarity: String = "cosine") {
         self.name = name
         self.reference = reference
         self.digest = digest
         self.dimension = dimension
         self.prompts = prompts
+        self.similarity = similarity
     }
 
     init(_ model: EncodedModel) {
         self.init(name: model.encoder.name, reference: model.reference, digest: model.encoder.digest,
-                  dimension: model.encoder.dimension, prompts: model.prompts)
+                  dimension: model.encoder.dimension, prompts: model.prompts, similarity: model.similarity.rawValue)
     }
 }
 

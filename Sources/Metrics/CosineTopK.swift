@@ -27,9 +27,11 @@ public enum CosineTopK {
         return flat
     }
 
-    /// The `k` best corpus rows for each query, best first.
-    public static func search(queries: [[Float]], corpus: [[Float]], dimension: Int, k: Int) -> [[Hit]] {
-        let q = normalized(queries, dimension: dimension), c = normalized(corpus, dimension: dimension)
+    /// The `k` best corpus rows for each query, best first. `normalize: false` ranks by the plain dot
+    /// product (sentence-transformers' `dot` similarity) instead of cosine.
+    public static func search(queries: [[Float]], corpus: [[Float]], dimension: Int, k: Int, normalize: Bool = true) -> [[Hit]] {
+        let q = normalize ? normalized(queries, dimension: dimension) : queries.flatMap { $0 }
+        let c = normalize ? normalized(corpus, dimension: dimension) : corpus.flatMap { $0 }
         let keep = min(k, corpus.count)
         var best = [[Hit]](repeating: [], count: queries.count)
         var block = [Float](repeating: 0, count: queryBlock * corpusBlock)

@@ -108,11 +108,11 @@ enum DefaultTemplates {
 
 ## The setup
 
-We asked one question of two models: given two texts, is this a positive pair? Each model embeds both texts, the cosine of the two embeddings is its score, and a score of at least {{threshold}} counts as a "yes".
+We asked one question of two models: given two texts, is this a positive pair? Each model embeds both texts, the similarity of the two embeddings ({{models.baseline.similarity}}{{#models.differ}} for the baseline, {{models.finetuned.similarity}} for the fine-tuned model{{/models.differ}}) is its score, and a score of at least {{threshold}} counts as a "yes".
 
 <table class="setup">
-<tr><th scope="row">Baseline</th><td>{{b.name}} <span class="digest" title="{{b.digest}}">{{b.digestShort}}</span> · {{b.dimension}} dimensions</td></tr>
-<tr><th scope="row">Fine-tuned</th><td>{{f.name}} <span class="digest" title="{{f.digest}}">{{f.digestShort}}</span> · {{f.dimension}} dimensions</td></tr>
+<tr><th scope="row">Baseline</th><td>{{b.name}} <span class="digest" title="{{b.digest}}">{{b.digestShort}}</span> · {{b.dimension}} dimensions · {{models.baseline.similarity}} similarity</td></tr>
+<tr><th scope="row">Fine-tuned</th><td>{{f.name}} <span class="digest" title="{{f.digest}}">{{f.digestShort}}</span> · {{f.dimension}} dimensions · {{models.finetuned.similarity}} similarity</td></tr>
 <tr><th scope="row">Held-out data</th><td>{{data.file}} <span class="digest" title="{{data.digest}}">{{data.digestShort}}</span> · {{data.pairs}} pairs: {{data.positives}} positive, {{data.negatives}} negative ({{data.positiveShare}} positive) · {{data.uniqueTexts}} distinct texts</td></tr>
 {{#data.trainFile}}
 <tr><th scope="row">Training split</th><td>{{data.trainFile}} · {{data.trainPairs}} pairs</td></tr>
@@ -123,7 +123,7 @@ We asked one question of two models: given two texts, is this a positive pair? E
 {{#training}}
 <tr><th scope="row">Training log</th><td>{{source}} · {{steps}} steps</td></tr>
 {{/training}}
-<tr><th scope="row">Threshold</th><td>cosine ≥ {{threshold}} is called positive</td></tr>
+<tr><th scope="row">Threshold</th><td>similarity ≥ {{threshold}} is called positive</td></tr>
 <tr><th scope="row">Seed</th><td>{{seed}} (bootstrap resampling, cross-fitting, sampling)</td></tr>
 </table>
 {{#notes}}
@@ -331,11 +331,11 @@ On {{trainPairsMeasured}} training pairs the fine-tuned model reaches AUC {{trai
 
 ## The setup
 
-We asked one question of two models: given a query, which documents of the corpus answer it? Each model embeds the query and every document, ranks the documents by the cosine of their embeddings, and is judged on where the documents that people marked relevant end up.
+We asked one question of two models: given a query, which documents of the corpus answer it? Each model embeds the query and every document, ranks the documents by the similarity of their embeddings (the model's own, cosine unless it says otherwise), and is judged on where the documents that people marked relevant end up.
 
 <table class="setup">
-<tr><th scope="row">Baseline</th><td>{{baseline.name}} <span class="digest" title="{{baseline.digest}}">{{baseline.digestShort}}</span> · {{baseline.dimension}} dimensions · prompts: {{retrieval.baselinePrompts}}</td></tr>
-<tr><th scope="row">Fine-tuned</th><td>{{finetuned.name}} <span class="digest" title="{{finetuned.digest}}">{{finetuned.digestShort}}</span> · {{finetuned.dimension}} dimensions · prompts: {{retrieval.finetunedPrompts}}</td></tr>
+<tr><th scope="row">Baseline</th><td>{{baseline.name}} <span class="digest" title="{{baseline.digest}}">{{baseline.digestShort}}</span> · {{baseline.dimension}} dimensions · {{baseline.similarity}} similarity · prompts: {{retrieval.baselinePrompts}}</td></tr>
+<tr><th scope="row">Fine-tuned</th><td>{{finetuned.name}} <span class="digest" title="{{finetuned.digest}}">{{finetuned.digestShort}}</span> · {{finetuned.dimension}} dimensions · {{finetuned.similarity}} similarity · prompts: {{retrieval.finetunedPrompts}}</td></tr>
 <tr><th scope="row">Held-out data</th><td>{{retrieval.folder}} · {{retrieval.queries}} queries with a relevant document · {{retrieval.documents}} documents{{#retrieval.unjudged}} · {{.}} queries without judgements skipped{{/retrieval.unjudged}}{{#retrieval.skipped}} · {{.}} judged queries whose relevant documents are missing skipped{{/retrieval.skipped}}</td></tr>
 <tr><th scope="row">Search</th><td>exact cosine over the whole corpus, first 100 kept per query; BM25 for reference</td></tr>
 {{#hyperparameters}}

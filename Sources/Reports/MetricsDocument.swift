@@ -84,6 +84,7 @@ enum MetricsDocument {
             "name": .string(model.name),
             "digest": .string(model.digest),
             "dimension": .int(model.dimension),
+            "similarity": .string(model.similarity),
         ]
         let prompts = [("query", model.prompts.query), ("document", model.prompts.document), ("default", model.prompts.plain)]
             .compactMap { name, text in text.map { (name, MetricsJSON.string($0)) } }

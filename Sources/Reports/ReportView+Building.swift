@@ -19,6 +19,8 @@ extension ReportView {
         self.threshold = ReportFormat.fixed(threshold, 2)
         notes = r.run.notes.flatMap { $0.isEmpty ? nil : $0 }
         hyperparameters = r.run.hyperparameters.map { KeyValue(key: $0.key, value: $0.value) }
+        models = Models(baseline: Similarity(similarity: r.models.baseline.similarity),
+                        finetuned: Similarity(similarity: r.models.finetuned.similarity))
         b = ModelView(p.baseline, role: "Before fine-tuning")
         f = ModelView(p.finetuned, role: "After fine-tuning")
         uniformitySampled = p.baseline.uniformitySampled || p.finetuned.uniformitySampled

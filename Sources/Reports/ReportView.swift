@@ -14,6 +14,18 @@ struct ReportView {
     var threshold: String
     var notes: String?
     var hyperparameters: [KeyValue]
+    /// How each model's embeddings were compared, for the setup table.
+    var models: Models
+
+    struct Models {
+        var baseline: Similarity
+        var finetuned: Similarity
+        var differ: Bool { baseline.similarity != finetuned.similarity }
+    }
+
+    struct Similarity {
+        var similarity: String
+    }
     var b: ModelView
     var f: ModelView
     var outcome: Outcome

@@ -26,6 +26,7 @@ struct RetrievalReportView {
         var digest: String
         var digestShort: String
         var dimension: String
+        var similarity: String
     }
 
     init(result r: RunResult, retrieval: RetrievalOutcome, embedCharts: Bool, readingMinutes: Int) {
@@ -43,7 +44,7 @@ struct RetrievalReportView {
         probes = ReportView.probesView(r.probes)
         func model(_ m: ModelIdentity) -> Model {
             Model(name: m.name, reference: m.reference, digest: m.digest, digestShort: ReportFormat.shortDigest(m.digest),
-                  dimension: String(m.dimension))
+                  dimension: String(m.dimension), similarity: m.similarity)
         }
         baseline = model(r.models.baseline)
         finetuned = model(r.models.finetuned)

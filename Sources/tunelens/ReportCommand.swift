@@ -34,6 +34,7 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Seed for bootstrap resampling, cross-fitting and sampling (default 42).") var seed: UInt64?
     @Option(help: "The report's title.") var title: String?
     @Option(name: .customLong("query-prompt"), help: "Text put before every retrieval query (default: the model's \"query\" prompt).") var queryPrompt: String?
+    @Option(help: "How embeddings are compared: cosine, dot, euclidean or manhattan (default: each model's similarity_fn_name, else cosine).") var similarity: String?
     @Option(name: .customLong("document-prompt"), help: "Text put before every retrieval document (default: the model's \"document\" prompt).") var documentPrompt: String?
 
     func run() throws {
@@ -61,6 +62,12 @@ struct ReportCommand: ParsableCommand {
         flags.name = name
         flags.title = title
         flags.queryPrompt = queryPrompt
+        if let similarity {
+            guard ["cosine", "dot", "euclidean", "manhattan"].contains(similarity) else {
+                throw ValidationError("--similarity must be cosine, dot, euclidean or manhattan, got \"\(similarity)\"")
+            }
+            flags.similarity = similarity
+        }
         flags.documentPrompt = documentPrompt
         if let threshold {
             guard threshold.isFinite, (-1...1).contains(threshold) else {

@@ -74,4 +74,27 @@ struct TrainingRecordTests {
         #expect(settings.map(\.key) == ["base_model", "loss", "epochs", "learning_rate", "stopped_early"])
         #expect(settings.map(\.value) == ["all-MiniLM-L6-v2", "CosineSimilarityLoss", "4", "0.001", "no"])
     }
+
+    @Test("--similarity changes how pairs are scored and is recorded; cosine stays the default")
+    func similarity() throws {
+        var embeddings: [String: [Float]] = [:]
+        let file = GoldenRun.folder.appendingPathComponent("baseline.jsonl")
+        for line in try String(contentsOf: file, encoding: .utf8).split(separator: "\n") {
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            embeddings[object["text"] as! String] = (object["embedding"] as! [Double]).map(Float.init)
+        }
+        var config = GoldenRun.config()
+        config.similarity = "euclidean"
+        let result = try GoldenRun.evaluate(config)
+        let pair = try #require(result.pairs?.pairs.first)
+        let a = try #require(embeddings[pair.textA]), b = try #require(embeddings[pair.textB])
+        let distance = zip(a, b).map { Double($0) - Double($1) }.map { $0 * $0 }.reduce(0, +).squareRoot()
+        #expect(abs(pair.baseline + distance) < 1e-12, "euclidean similarity is -||a - b||")
+        #expect(result.models.baseline.similarity == "euclidean")
+        let document = MetricsDocument.json(for: result).serialized()
+        #expect(document.contains("\"similarity\": \"euclidean\""))
+        #expect(try GoldenRun.evaluate().models.finetuned.similarity == "cosine")
+        config.similarity = "jaccard"
+        #expect(throws: EvaluationError.self) { try GoldenRun.evaluate(config) }
+    }
 }

@@ -1,4 +1,5 @@
 import Embeddings
+import Metrics
 
 /// One model's embeddings of every text the run requested (rows in request order), with the model and
 /// the prompts they were made with: what a task measures.
@@ -7,14 +8,23 @@ struct EncodedModel {
     /// The model as the user named it.
     let reference: String
     let prompts: ModelPrompts
+    /// How this model's embeddings are compared: the run's `--similarity`, else the model's own.
+    let similarity: SimilarityFunction
     let rows: [[Float]]
 
     var dimension: Int { encoder.dimension }
 
+    /// The similarity of two rows under this model's similarity function. Cosine goes through Metrics
+    /// (which refuses a zero vector, as the pair task always has).
+    func score(_ a: Int, _ b: Int) throws -> Double {
+        guard similarity != .cosine else { return try metric(encoder) { try ProbeResult.cosine(rows[a], rows[b]) } }
+        return similarity.score(rows[a], rows[b])
+    }
+
     /// Encodes each requested text once, grouped by role so each group gets its prompt (the encoder
     /// puts it before the text, and leaves it out of the pooling when the model says so).
     static func encode(_ requests: TextRequests, with encoder: any TextEncoder, reference: String, prompts: ModelPrompts,
-                       progress: ((Int, Int) -> Void)?) throws -> EncodedModel {
+                       similarity: SimilarityFunction, progress: ((Int, Int) -> Void)?) throws -> EncodedModel {
         var rows = [[Float]](repeating: [], count: requests.count)
         var done = 0
         for role in [TextRole.plain, .query, .document] {
@@ -36,6 +46,6 @@ struct EncodedModel {
             }
             done += texts.count
         }
-        return EncodedModel(encoder: encoder, reference: reference, prompts: prompts, rows: rows)
+        return EncodedModel(encoder: encoder, reference: reference, prompts: prompts, similarity: similarity, rows: rows)
     }
 }

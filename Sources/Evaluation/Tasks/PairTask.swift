@@ -4,8 +4,8 @@ import Embeddings
 import Foundation
 import Metrics
 
-/// Pair classification as a task: each model's cosine of the two texts of every held-out pair is its
-/// score for "is this a positive pair"; AUC, Cohen's d and the rest per model, DeLong's test and the
+/// Pair classification as a task: each model's similarity (cosine unless the model or `--similarity`
+/// says otherwise) of the two texts of every held-out pair is its score for "is this a positive pair"; AUC, Cohen's d and the rest per model, DeLong's test and the
 /// paired bootstrap between them, verdicts fixed and broken, the word-overlap analysis, the failure
 /// examples, and (with a training split) leakage and the train-vs-held-out gap.
 struct PairTask {
@@ -45,8 +45,8 @@ struct PairTask {
     func evaluate(baseline baselineModel: EncodedModel, finetuned finetunedModel: EncodedModel) throws -> PairOutcome {
         let pairs = dataset.pairs
         let labels = pairs.map { $0.label == true }
-        let baselineScores = try cosines(pairRows, baselineModel.rows, encoder: baselineModel.encoder)
-        let finetunedScores = try cosines(pairRows, finetunedModel.rows, encoder: finetunedModel.encoder)
+        let baselineScores = try pairRows.map { try baselineModel.score($0.0, $0.1) }
+        let finetunedScores = try pairRows.map { try finetunedModel.score($0.0, $0.1) }
         let baseline = try measure(encoder: baselineModel.encoder, reference: baselineModel.reference, rows: baselineModel.rows,
                                    evalTexts: evalTextCount, pairIDs: pairRows, scores: baselineScores, labels: labels, gold: gold(pairs))
         let finetuned = try measure(encoder: finetunedModel.encoder, reference: finetunedModel.reference, rows: finetunedModel.rows,
@@ -80,9 +80,7 @@ struct PairTask {
                 meanOverlapNegative: mean(zip(lexical.pairs, labels).filter { !$0.1 }.map(\.0.jaccard))),
             remainingErrors: examples.remainingErrors,
             overfitting: try overfittingCheck(train: train, sample: trainSample, trainIDs: trainRows, evalPairs: pairs,
-                                              evalTexts: evalTexts(),
-                                              baselineRows: baselineModel.rows, finetunedRows: finetunedModel.rows,
-                                              baselineEncoder: baselineModel.encoder, finetunedEncoder: finetunedModel.encoder))
+                                              evalTexts: evalTexts(), baseline: baselineModel, finetuned: finetunedModel))
     }
 
     /// The held-out pairs' distinct texts, in order of first appearance.
@@ -157,13 +155,8 @@ struct PairTask {
         }, explainedVariance: [])
     }
 
-    private func cosines(_ ids: [(Int, Int)], _ rows: [[Float]], encoder: any TextEncoder) throws -> [Double] {
-        try ids.map { a, b in try metric(encoder) { try ProbeResult.cosine(rows[a], rows[b]) } }
-    }
-
     private func overfittingCheck(train: PairDataset?, sample: [LabeledPair], trainIDs: [(Int, Int)], evalPairs: [LabeledPair],
-                          evalTexts: [String], baselineRows: [[Float]], finetunedRows: [[Float]],
-                          baselineEncoder: any TextEncoder, finetunedEncoder: any TextEncoder) throws -> OverfittingCheck? {
+                                  evalTexts: [String], baseline: EncodedModel, finetuned: EncodedModel) throws -> OverfittingCheck? {
         guard let train else { return nil }
         let trainTexts = train.pairs.flatMap { [$0.textA, $0.textB] }
         let leakage = Leakage(evalTexts: evalTexts, trainTexts: trainTexts)
@@ -177,14 +170,14 @@ struct PairTask {
         let labels = sample.map { $0.label == true }
         var trainAUC: (Double, Double) = (.nan, .nan)
         if labels.contains(true) && labels.contains(false) {
-            func auc(_ rows: [[Float]], _ encoder: any TextEncoder) throws -> Double {
-                let scores = try trainIDs.map { a, b in try metric(encoder) { try ProbeResult.cosine(rows[a], rows[b]) } }
-                return try metric(encoder) {
+            func auc(_ model: EncodedModel) throws -> Double {
+                let scores = try trainIDs.map { try model.score($0.0, $0.1) }
+                return try metric(model.encoder) {
                     try PairClassification(scores: scores, labels: labels, threshold: threshold,
                                            bootstrapSamples: 0, seed: seed).auc
                 }
             }
-            trainAUC = (try auc(baselineRows, baselineEncoder), try auc(finetunedRows, finetunedEncoder))
+            trainAUC = (try auc(baseline), try auc(finetuned))
         }
         return OverfittingCheck(exactDuplicates: leakage.exact, nearDuplicates: leakage.normalized - leakage.exact,
                                 leakedPairs: leakedPairs, trainAUCBaseline: trainAUC.0, trainAUCFinetuned: trainAUC.1,
