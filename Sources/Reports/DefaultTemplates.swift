@@ -321,7 +321,7 @@ On {{trainPairsMeasured}} training pairs the fine-tuned model reaches AUC {{trai
 
 """####,
         "retrieval-report.md.mustache": ####"""
-{{> retrieval-headline}}
+{{#frame}}{{> retrieval-headline}}
 
 <p class="byline">{{title}} · run <strong>{{runName}}</strong> · {{created}} · {{readingMinutes}} min read</p>
 
@@ -392,6 +392,7 @@ Pairs you expected fine-tuning to move: {{passed}} of {{total}} moved the way yo
 <dt>Generated</dt><dd>{{createdISO}}</dd>
 </dl>
 </footer>
+{{/frame}}
 
 """####,
         "retrieval-tldr.mustache": ####"""

@@ -8,17 +8,11 @@ extension ReportView {
     init(result: RunResult, pairs p: PairOutcome, embedCharts: Bool, readingMinutes: Int) {
         let r = result
         let threshold = r.run.threshold
-        title = r.run.title
-        runName = r.run.name
-        created = ReportFormat.date(r.run.created)
-        createdISO = MetricsDocument.iso8601(r.run.created)
-        self.readingMinutes = readingMinutes
-        toolVersion = r.run.toolVersion
-        commandLine = r.run.commandLine.map(Self.shellQuoted).joined(separator: " ")
-        seed = String(r.run.seed)
+        let frame = ReportFrame(r, embedCharts: embedCharts, readingMinutes: readingMinutes)
+        (title, runName, created, createdISO) = (frame.title, frame.runName, frame.created, frame.createdISO)
+        (self.readingMinutes, toolVersion, commandLine, seed) = (frame.readingMinutes, frame.toolVersion, frame.commandLine, frame.seed)
+        (notes, hyperparameters, training, probes) = (frame.notes, frame.hyperparameters, frame.training, frame.probes)
         self.threshold = ReportFormat.fixed(threshold, 2)
-        notes = r.run.notes.flatMap { $0.isEmpty ? nil : $0 }
-        hyperparameters = r.run.hyperparameters.map { KeyValue(key: $0.key, value: $0.value) }
         models = Models(baseline: Similarity(similarity: r.models.baseline.similarity),
                         finetuned: Similarity(similarity: r.models.finetuned.similarity))
         b = ModelView(p.baseline, role: "Before fine-tuning")
@@ -94,7 +88,6 @@ extension ReportView {
                 <= Double(max(p.data.positives, p.data.negatives)) / Double(pairs) + 0.005,
             hasErrors: remaining > 0, examples: remainingExamples, hasExamples: !remainingExamples.isEmpty)
 
-        training = r.training.map { Self.trainingView($0, embedCharts: embedCharts) }
         if let bs = p.baseline.sts, let fs = p.finetuned.sts {
             sts = STSView(baselineSpearman: ReportFormat.fixed(bs.spearman, 3), finetunedSpearman: ReportFormat.fixed(fs.spearman, 3),
                           baselinePearson: ReportFormat.fixed(bs.pearson, 3), finetunedPearson: ReportFormat.fixed(fs.pearson, 3))
@@ -106,7 +99,6 @@ extension ReportView {
             story.nested = true
             return story
         }
-        probes = Self.probesView(r.probes)
         leakage = p.overfitting.map { check in
             let gap = check.trainAUCFinetuned - p.finetuned.classification.auc
             return LeakageView(

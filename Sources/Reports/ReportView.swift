@@ -3,6 +3,7 @@ import Foundation
 /// What the report templates see: every value already formatted as text, every choice of wording
 /// expressed as a flag the templates branch on. Built by `ReportView.init(result:charts:)`.
 struct ReportView {
+    // The run's frame (``ReportFrame``), flat: custom templates (`--templates`) name these at the top.
     var title: String
     var runName: String
     var created: String
@@ -11,9 +12,11 @@ struct ReportView {
     var toolVersion: String
     var commandLine: String
     var seed: String
-    var threshold: String
     var notes: String?
     var hyperparameters: [KeyValue]
+    var training: TrainingView?
+    var probes: ProbesView?
+    var threshold: String
     /// How each model's embeddings were compared, for the setup table.
     var models: Models
 
@@ -35,10 +38,8 @@ struct ReportView {
     var examples: ExamplesView
     var lexical: LexicalView
     var limit: LimitView
-    var training: TrainingView?
     var sts: STSView?
     var retrieval: RetrievalStory?
-    var probes: ProbesView?
     var leakage: LeakageView?
     var uniformitySampled: Bool
     /// Fine-tuning made the space markedly less uniform (embeddings crowding together).
