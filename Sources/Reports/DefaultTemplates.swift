@@ -402,7 +402,7 @@ Pairs you expected fine-tuning to move: {{passed}} of {{total}} moved the way yo
         "retrieval.mustache": ####"""
 {{#nested}}#{{/nested}}## What the baseline did
 
-Before looking at the fine-tuned model, ask what the untouched one made of these queries, measured against the simplest search there is: BM25 word matching on the same corpus (Lucene's formula, k1 0.9, b 0.4, lower-cased words, no stemming). A model that has learnt nothing about meaning should do about as well as BM25; a model that does worse is the search form of a backwards baseline. Every value is a mean over the {{queries}} queries with a relevant document, with its 95% bootstrap interval over queries.
+Before looking at the fine-tuned model, ask what the untouched one made of these queries, measured against the simplest search there is: BM25 word matching on the same corpus (Lucene's formula, k1 {{bm25K1}}, b {{bm25B}}, lower-cased words, no stemming). A model that has learnt nothing about meaning should do about as well as BM25; a model that does worse is the search form of a backwards baseline. Every value is a mean over the {{queries}} queries with a relevant document, with its 95% bootstrap interval over queries.
 
 <table class="metrics retrieval">
 <thead><tr><th scope="col">Metric</th><th scope="col">BM25</th><th scope="col">Baseline</th><th scope="col">Fine-tuned</th></tr></thead>

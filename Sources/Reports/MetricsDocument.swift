@@ -139,7 +139,7 @@ enum MetricsDocument {
             "digests": .object(r.digests.mapValues(MetricsJSON.string)),
         ]
         if case .object(let bm25) = measures(r.bm25) {
-            entry["bm25"] = .object(bm25.merging(["k1": MetricsJSON.number(0.9), "b": MetricsJSON.number(0.4)]) { _, new in new })
+            entry["bm25"] = .object(bm25.merging(["k1": MetricsJSON.number(r.bm25Parameters.k1), "b": MetricsJSON.number(r.bm25Parameters.b)]) { _, new in new })
         }
         return .object(entry)
     }

@@ -26,6 +26,8 @@ extension RetrievalStory {
         rows = [row("nDCG@10") { $0.ndcgAt10 }]
             + RankingMeasures.recallCutoffs.map { k in row("Recall@\(k)") { $0.recall(at: k)! } }
             + [row("MRR@10") { $0.mrrAt10 }, row("MAP@100") { $0.mapAt100 }]
+        bm25K1 = "\(r.bm25Parameters.k1)"
+        bm25B = "\(r.bm25Parameters.b)"
         bm25NDCG = ReportFormat.fixed(r.bm25.ndcgAt10.mean, 3)
         baselineNDCG = ReportFormat.fixed(r.baseline.ndcgAt10.mean, 3)
         finetunedNDCG = ReportFormat.fixed(r.finetuned.ndcgAt10.mean, 3)

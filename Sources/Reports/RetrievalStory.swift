@@ -16,6 +16,9 @@ struct RetrievalStory {
     /// Metric / BM25 / Baseline / Fine-tuned, each with its 95% interval.
     var rows: [Row]
     /// nDCG@10 of each ranking, for sentences.
+    /// BM25's k1 and b, as used.
+    var bm25K1: String
+    var bm25B: String
     var bm25NDCG: String
     var baselineNDCG: String
     var finetunedNDCG: String

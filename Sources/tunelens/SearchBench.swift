@@ -1,5 +1,6 @@
 import ArgumentParser
 import Core
+import FineTuning
 import Foundation
 import Metrics
 
@@ -32,7 +33,7 @@ struct SearchBench: ParsableCommand {
         let clock = ContinuousClock()
         var start = clock.now
         let hits = CosineTopK.search(queries: queryVectors, corpus: corpus, dimension: dimension, k: 100)
-        let cosineSeconds = seconds(clock.now - start)
+        let cosineSeconds = FineTuningJob.seconds(clock.now - start)
         precondition(hits.allSatisfy { $0.count == min(100, documents) })
 
         // A Zipf-like vocabulary of 50,000 words, so posting lists have realistic lengths.
@@ -42,17 +43,13 @@ struct SearchBench: ParsableCommand {
         let queryTexts = (0..<queries).map { _ in (0..<8).map { _ in word() }.joined(separator: " ") }
         start = clock.now
         let index = try BM25(documents: texts)
-        let indexSeconds = seconds(clock.now - start)
+        let indexSeconds = FineTuningJob.seconds(clock.now - start)
         start = clock.now
         _ = index.search(queries: queryTexts, k: 100)
-        let bm25Seconds = seconds(clock.now - start)
+        let bm25Seconds = FineTuningJob.seconds(clock.now - start)
         let flops = 2.0 * Double(queries) * Double(documents) * Double(dimension)
         print(String(format: "search: %d queries x %d documents x %d dims: exact cosine top-100 %.2f s (%.1f GFLOP/s); "
                      + "BM25 index %.2f s, top-100 %.2f s", queries, documents, dimension, cosineSeconds,
                      flops / cosineSeconds / 1e9, indexSeconds, bm25Seconds))
-    }
-
-    private func seconds(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
     }
 }

@@ -18,6 +18,8 @@ public struct RetrievalOutcome: Sendable {
     /// The measures (nDCG@10, recall@k, MRR@10, MAP@100) per ranking, per query, with bootstrap
     /// intervals over queries.
     public var bm25: RankingMeasures
+    /// BM25's parameters, as the search used them.
+    public var bm25Parameters: (k1: Double, b: Double)
     public var baseline: RankingMeasures
     public var finetuned: RankingMeasures
 

@@ -70,7 +70,7 @@ struct RetrievalTask {
             queries: evaluated.map { RetrievalOutcome.QueryText(id: data.queries[$0].id, text: data.queries[$0].text) },
             unjudgedQueries: data.unjudgedQueries, skippedQueries: before.skippedQueries,
             prompts: (baseline.prompts, finetuned.prompts),
-            bm25: bm25, baseline: before, finetuned: after,
+            bm25: bm25, bm25Parameters: (lexical.k1, lexical.b), baseline: before, finetuned: after,
             ndcgChange: ndcgChange, recallChange: recallChange,
             baselineVsBM25: baselineVsBM25, finetunedVsBM25: finetunedVsBM25,
             diagnosis: LexicalDiagnosis(baselineVsBM25), finetunedDiagnosis: LexicalDiagnosis(finetunedVsBM25),
