@@ -2,12 +2,38 @@
 // the CPU has. The bodies are plain C loops; the compiler vectorises each copy for its target.
 #include "encoder_kernels.h"
 
+#include <pthread.h>
+#include <stdlib.h>
+
 #if defined(__x86_64__) && defined(__clang__)
 #define TL_X86 1
 #endif
 
 /// 16 floats as one value (one AVX-512 register, two AVX2 or four SSE ones), loadable from any float address.
 typedef float tl_v16 __attribute__((vector_size(64), aligned(4)));
+
+/// This thread's attention scratch of at least `count` floats: grown when a longer sequence needs it,
+/// kept for the thread's next call (so long sequences neither allocate nor page-fault per head), and
+/// freed when the thread ends. Aborts when memory runs out, as a failed Swift allocation does.
+static pthread_key_t scratch_key;
+static pthread_once_t scratch_once = PTHREAD_ONCE_INIT;
+typedef struct { long capacity; float values[]; } tl_scratch;
+
+static void make_scratch_key(void) {
+    if (pthread_key_create(&scratch_key, free) != 0) abort();
+}
+
+static float *tl_attention_scratch(long count) {
+    pthread_once(&scratch_once, make_scratch_key);
+    tl_scratch *scratch = pthread_getspecific(scratch_key);
+    if (!scratch || scratch->capacity < count) {
+        free(scratch);
+        scratch = malloc(sizeof(tl_scratch) + (size_t)count * sizeof(float));
+        if (!scratch || pthread_setspecific(scratch_key, scratch) != 0) abort();
+        scratch->capacity = count;
+    }
+    return scratch->values;
+}
 
 #define TL_TARGET
 #define TL_NAME(name) tl_##name##_generic

@@ -187,39 +187,69 @@ TL_TARGET static void TL_NAME(attention_head)(const float *qkv, long length, lon
     // Keys transposed and scores padded to a multiple of 16 columns, so every inner loop runs whole
     // vectors; padded scores are -1e30, whose exponential (2^-125) vanishes next to a sum of at least 1.
     long padded = (length + 15) & ~15L;
-    float key_t[TL_ATTENTION_MAX_SIZE * TL_ATTENTION_MAX_LENGTH];
-    float scores[TL_ATTENTION_MAX_LENGTH * TL_ATTENTION_MAX_LENGTH];
+    float *key_t = tl_attention_scratch((size + length) * padded);
+    float *scores = key_t + size * padded;
     for (long d = 0; d < size; d++) {
         for (long j = 0; j < length; j++) key_t[d * padded + j] = qkv[j * stride + hidden + offset + d];
         for (long j = length; j < padded; j++) key_t[d * padded + j] = 0;
     }
-    for (long i = 0; i < length; i++) {
-        const float *query = qkv + i * stride + offset;
-        float *restrict row = scores + i * padded;
-        // 16 scores at a time, summed over the head's dimensions in registers.
+    // Four query rows at a time (the last block repeats the final row), so each key vector loaded feeds
+    // four independent sums: 16 scores per row, summed over the head's dimensions in registers.
+    for (long i = 0; i < length; i += 4) {
+        long r1 = i + 1 < length ? i + 1 : length - 1, r2 = i + 2 < length ? i + 2 : length - 1,
+             r3 = i + 3 < length ? i + 3 : length - 1;
+        const float *q0 = qkv + i * stride + offset, *q1 = qkv + r1 * stride + offset,
+                    *q2 = qkv + r2 * stride + offset, *q3 = qkv + r3 * stride + offset;
         for (long j0 = 0; j0 < padded; j0 += 16) {
-            tl_v16 sum = {0};
-            for (long d = 0; d < size; d++) sum += query[d] * *(const tl_v16 *)(key_t + d * padded + j0);
-            *(tl_v16 *)(row + j0) = sum * scale;
+            tl_v16 s0 = {0}, s1 = {0}, s2 = {0}, s3 = {0};
+            for (long d = 0; d < size; d++) {
+                tl_v16 key = *(const tl_v16 *)(key_t + d * padded + j0);
+                s0 += q0[d] * key;
+                s1 += q1[d] * key;
+                s2 += q2[d] * key;
+                s3 += q3[d] * key;
+            }
+            *(tl_v16 *)(scores + i * padded + j0) = s0 * scale;
+            *(tl_v16 *)(scores + r1 * padded + j0) = s1 * scale;
+            *(tl_v16 *)(scores + r2 * padded + j0) = s2 * scale;
+            *(tl_v16 *)(scores + r3 * padded + j0) = s3 * scale;
         }
-        for (long j = length; j < padded; j++) row[j] = -1e30f;
+    }
+    for (long i = 0; i < length; i++) {
+        for (long j = length; j < padded; j++) scores[i * padded + j] = -1e30f;
     }
     if (relative) TL_NAME(add_relative_bias)(scores, length, padded, relative);
     TL_NAME(softmax_rows)(scores, length, padded, padded);
-    for (long i = 0; i < length; i++) {
-        float *restrict out = context + i * context_stride + offset;
-        const float *restrict row = scores + i * padded;
+    // Four output rows at a time again: each value vector loaded feeds four sums over the sequence.
+    const float *values = qkv + 2 * hidden + offset;
+    for (long i = 0; i < length; i += 4) {
+        long r1 = i + 1 < length ? i + 1 : length - 1, r2 = i + 2 < length ? i + 2 : length - 1,
+             r3 = i + 3 < length ? i + 3 : length - 1;
+        const float *p0 = scores + i * padded, *p1 = scores + r1 * padded, *p2 = scores + r2 * padded,
+                    *p3 = scores + r3 * padded;
         long d0 = 0;
-        // 16 outputs at a time, summed over the sequence in registers.
         for (; d0 + 16 <= size; d0 += 16) {
-            tl_v16 sum = {0};
-            for (long j = 0; j < length; j++) sum += row[j] * *(const tl_v16 *)(qkv + j * stride + 2 * hidden + offset + d0);
-            *(tl_v16 *)(out + d0) = sum;
+            tl_v16 s0 = {0}, s1 = {0}, s2 = {0}, s3 = {0};
+            for (long j = 0; j < length; j++) {
+                tl_v16 value = *(const tl_v16 *)(values + j * stride + d0);
+                s0 += p0[j] * value;
+                s1 += p1[j] * value;
+                s2 += p2[j] * value;
+                s3 += p3[j] * value;
+            }
+            *(tl_v16 *)(context + i * context_stride + offset + d0) = s0;
+            *(tl_v16 *)(context + r1 * context_stride + offset + d0) = s1;
+            *(tl_v16 *)(context + r2 * context_stride + offset + d0) = s2;
+            *(tl_v16 *)(context + r3 * context_stride + offset + d0) = s3;
         }
         for (; d0 < size; d0++) {
-            float sum = 0;
-            for (long j = 0; j < length; j++) sum += row[j] * qkv[j * stride + 2 * hidden + offset + d0];
-            out[d0] = sum;
+            const float *rows[4] = {p0, p1, p2, p3};
+            long targets[4] = {i, r1, r2, r3};
+            for (int r = 0; r < 4; r++) {
+                float sum = 0;
+                for (long j = 0; j < length; j++) sum += rows[r][j] * values[j * stride + d0];
+                context[targets[r] * context_stride + offset + d0] = sum;
+            }
         }
     }
 }

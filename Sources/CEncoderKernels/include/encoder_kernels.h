@@ -36,16 +36,12 @@ void tl_add_relative_bias(float *scores, long length, long stride, const float *
 /// Softmax of each of `rows` rows of `cols` scores, the rows `stride` floats apart, in place.
 void tl_softmax_rows(float *scores, long rows, long cols, long stride);
 
-/// The longest sequence and the largest head that tl_attention_head takes (its scratch is on the stack).
-#define TL_ATTENTION_MAX_LENGTH 64
-#define TL_ATTENTION_MAX_SIZE 128
-
-/// Scaled dot-product attention of one head over one short sequence: for each token i,
+/// Scaled dot-product attention of one head over one sequence: for each token i,
 /// context[i] = sum_j softmax_j(scale q_i . k_j) v_j, where q_i, k_i and v_i are the `size` floats at
 /// `offset`, `hidden + offset` and `2 hidden + offset` of row i of `qkv` (rows `stride` apart), and
 /// context rows are `context_stride` apart (written at `offset`). `relative` (NULL for none) adds a bias
-/// to each score before the softmax, as tl_add_relative_bias does. Requires length <=
-/// TL_ATTENTION_MAX_LENGTH and size <= TL_ATTENTION_MAX_SIZE; longer sequences go through sgemm.
+/// to each score before the softmax, as tl_add_relative_bias does. Any length and head size: the
+/// transposed keys and the scores live in a per-thread scratch that grows to the longest sequence seen.
 void tl_attention_head(const float *qkv, long length, long stride, long hidden, long offset, long size,
                        float scale, const float *relative, float *context, long context_stride);
 

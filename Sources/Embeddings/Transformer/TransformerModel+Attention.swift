@@ -1,4 +1,3 @@
-import LinearAlgebra
 import CEncoderKernels
 
 /// Scaled dot-product attention over packed sequences, with the score biases some families add.
@@ -30,28 +29,12 @@ extension TransformerModel {
     }
 
     /// softmax(Q K^T scale + B) V of one head over one sequence's rows of the packed Q|K|V matrix, B the
-    /// `relative` offset biases (2 length - 1 of them) or none.
+    /// `relative` offset biases (2 length - 1 of them) or none: one vectorised pass, no BLAS call.
     private func attend(sequenceOffset: Int, length: Int, head: Int, relative: UnsafePointer<Float>?,
                         qkv: UnsafeMutablePointer<Float>, into context: UnsafeMutablePointer<Float>) {
         let hidden = config.hiddenSize
         let size = config.headSize
-        let stride = 3 * hidden
-        let query = qkv + sequenceOffset * stride + head * size
-        let scale = 1 / Float(size).squareRoot()
-        if length <= Int(TL_ATTENTION_MAX_LENGTH), size <= Int(TL_ATTENTION_MAX_SIZE) {
-            // Short sequences (most texts): one vectorised pass, no BLAS call overhead.
-            tl_attention_head(qkv + sequenceOffset * stride, length, stride, hidden, head * size, size, scale,
-                              relative, context + sequenceOffset * hidden, hidden)
-            return
-        }
-        withUnsafeTemporaryAllocation(of: Float.self, capacity: length * length) { buffer in
-            let scores = buffer.baseAddress!
-            BLAS.gemm(m: length, n: length, k: size, a: query, lda: stride, b: query + hidden, ldb: stride,
-                      transposeB: true, c: scores, ldc: length, alpha: scale)
-            if let relative { tl_add_relative_bias(scores, length, length, relative) }
-            tl_softmax_rows(scores, length, length, length)
-            BLAS.gemm(m: length, n: size, k: length, a: scores, lda: length, b: query + 2 * hidden, ldb: stride,
-                      transposeB: false, c: context + sequenceOffset * hidden + head * size, ldc: hidden)
-        }
+        tl_attention_head(qkv + sequenceOffset * 3 * hidden, length, 3 * hidden, hidden, head * size, size,
+                          1 / Float(size).squareRoot(), relative, context + sequenceOffset * hidden, hidden)
     }
 }
