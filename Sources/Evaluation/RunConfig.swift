@@ -32,6 +32,9 @@ public struct RunConfig: Sendable, Equatable {
     /// How embeddings are compared (`similarity:`, `--similarity`): cosine, dot, euclidean or manhattan;
     /// nil uses each model's own `similarity_fn_name` (cosine when unset).
     public var similarity: String?
+    /// Guard data sets (`guards:`, `--guard`, repeatable): files or BEIR folders of any task, which
+    /// the fine-tune must not have made worse.
+    public var guards: [String] = []
 
     public static let defaultThreshold = 0.5
     public static let defaultSeed: UInt64 = 42
@@ -47,7 +50,7 @@ public struct RunConfig: Sendable, Equatable {
     public static let knownKeys = [
         "title", "name", "baseline", "finetuned", "data", "train", "probes", "retrieval", "columns",
         "threshold", "seed", "hyperparameters", "notes", "trainer_state", "training_log", "out",
-        "query_prompt", "document_prompt", "similarity",
+        "query_prompt", "document_prompt", "similarity", "guards",
     ]
     static let knownColumns = ["text_a", "text_b", "label", "score"]
 
@@ -95,6 +98,7 @@ public struct RunConfig: Sendable, Equatable {
             case "threshold": config.threshold = try reader.threshold(value)
             case "seed": config.seed = try reader.seed(value)
             case "columns": config.columns = try reader.columns(value)
+            case "guards": config.guards = try reader.paths(value, relativeTo: folder)
             case "hyperparameters": config.hyperparameters = try reader.freeMap(value)
             default:
                 throw EvaluationError.unknownConfigKey(file: file, line: line, key: key, known: knownKeys)
@@ -120,6 +124,7 @@ public struct RunConfig: Sendable, Equatable {
         merged.queryPrompt = flags.queryPrompt ?? queryPrompt
         merged.similarity = flags.similarity ?? similarity
         merged.documentPrompt = flags.documentPrompt ?? documentPrompt
+        if !flags.guards.isEmpty { merged.guards = flags.guards }
         merged.columns = columns.merging(flags.columns) { _, flag in flag }
         if explicitThreshold { merged.threshold = flags.threshold }
         if explicitSeed { merged.seed = flags.seed }
@@ -161,6 +166,13 @@ private struct ValueReader {
             return FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(String(value.dropFirst(2))).path
         }
         return folder.appendingPathComponent(value).standardizedFileURL.path
+    }
+
+    /// One path or a list of them.
+    func paths(_ node: Node, relativeTo folder: URL) throws -> [String] {
+        if node.scalar != nil { return [try path(node, relativeTo: folder)] }
+        guard let sequence = node.sequence else { throw fail("expected a path or a list of paths") }
+        return try sequence.map { try path($0, relativeTo: folder) }
     }
 
     /// A model is a path, unless it looks like a Hugging Face id (`org/name`) and no such path exists.

@@ -49,26 +49,27 @@ public struct RunEvaluation {
         }
 
         // Inputs first: a bad file should fail before minutes of encoding. The tasks register the texts
-        // they need; a text shared by several data sets is encoded once per model.
+        // they need; a text shared by several data sets (primary, retrieval, guards) is encoded once per model.
         var requests = TextRequests()
-        var pairTask = try config.data.map { path in
-            let dataset = try PairDataset.read(URL(fileURLWithPath: path), columns: columns)
-            try dataset.validateForPairClassification()
-            let train = try config.train.map { try PairDataset.read(URL(fileURLWithPath: $0), columns: columns) }
-            var task = PairTask(dataset: dataset, train: train, threshold: config.threshold, seed: config.seed, requests: &requests)
-            task.bootstrapSamples = bootstrapSamples
-            task.examplesPerKind = examplesPerKind
-            return task
-        }
+        let settings = TaskData.Settings(
+            columns: columns, threshold: config.threshold, seed: config.seed, bootstrapSamples: bootstrapSamples,
+            examplesPerKind: examplesPerKind,
+            train: try config.train.map { try PairDataset.read(URL(fileURLWithPath: $0), columns: columns) })
+        // The primary data set is --data, or --retrieval without it; with both, retrieval is a second section.
+        var primary = try TaskData.read(config.data ?? config.retrieval!, settings: settings, requests: &requests)
         let probes = try config.probes.map { try ProbeSet.read(URL(fileURLWithPath: $0)) }
         let probeRows = probes?.probes.map { (requests.row($0.a), requests.row($0.b)) } ?? []
-        pairTask?.requestTrainingTexts(&requests)
-        let retrievalTask = try config.retrieval.map { path in
-            var task = RetrievalTask(data: try RetrievalDataset.read(folder: URL(fileURLWithPath: path)), requests: &requests)
-            task.bootstrapSamples = bootstrapSamples
-            task.seed = config.seed
-            return task
+        var secondary = try config.data == nil ? nil : config.retrieval.map { path in
+            try TaskData.read(path, settings: settings, requests: &requests)
         }
+        var guardSettings = settings
+        guardSettings.train = nil  // the training split is the primary data's
+        var guards = try config.guards.map { path in
+            (path, try TaskData.read(path, settings: guardSettings, requests: &requests))
+        }
+        primary.requestLateTexts(&requests)
+        secondary?.requestLateTexts(&requests)
+        for index in guards.indices { guards[index].1.requestLateTexts(&requests) }
         let trainingLog = try readTrainingLog(finetunedReference: finetunedReference)
 
         let baselineEncoder = try EncoderLoader.load(baselineReference, cache: cache)
@@ -93,16 +94,27 @@ public struct RunEvaluation {
                                                 similarity: similarityOverride ?? finetunedEncoder.usage.similarity) { progress?("fine-tuned", $0, $1) }
 
         let hyperparameters = config.hyperparameters.isEmpty ? trainingRecordSettings(finetunedReference) : config.hyperparameters
-        return RunResult(
+        var result = RunResult(
             run: RunInfo(name: config.name ?? "", title: config.title ?? "Fine-tuning evaluation", created: created,
                          toolVersion: toolVersion, seed: config.seed, threshold: config.threshold,
                          hyperparameters: hyperparameters, notes: config.notes, commandLine: commandLine),
-            task: pairTask != nil ? .pairs : .retrieval,
+            task: primary.kind,
             models: (ModelIdentity(baseline), ModelIdentity(finetuned)),
-            pairs: try pairTask?.evaluate(baseline: baseline, finetuned: finetuned),
-            retrieval: try retrievalTask?.evaluate(baseline: baseline, finetuned: finetuned),
+            pairs: nil, retrieval: nil,
             training: trainingLog,
             probes: try probeOutcomes(probes, probeRows, baseline.rows, finetuned.rows))
+        for task in [primary] + (secondary.map { [$0] } ?? []) {
+            switch try task.evaluate(baseline: baseline, finetuned: finetuned) {
+            case .pairs(let outcome): result.pairs = outcome
+            case .sts(let outcome): result.sts = outcome
+            case .retrieval(let outcome): result.retrieval = outcome
+            }
+        }
+        result.guards = GuardOutcome.adjusted(try guards.map { path, task in
+            GuardOutcome(name: URL(fileURLWithPath: path).lastPathComponent,
+                         outcome: try task.evaluate(baseline: baseline, finetuned: finetuned))
+        })
+        return result
     }
 
     var columns: PairColumns {

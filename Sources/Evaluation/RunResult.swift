@@ -17,18 +17,25 @@ public struct RunResult: Sendable {
     public var pairs: PairOutcome?
     /// Retrieval on `--retrieval`.
     public var retrieval: RetrievalOutcome?
+    /// Graded similarity, when the primary data file has scores and no labels.
+    public var sts: StsOutcome?
+    /// The guard data sets, in the order given, with Holm's adjustment across them.
+    public var guards: [GuardOutcome]
     /// The training loss curve, when a log was found.
     public var training: TrainingSummary?
     /// Probe pairs the user expected to move closer or farther apart.
     public var probes: [ProbeOutcome]
 
     public init(run: RunInfo, task: TaskKind, models: (baseline: ModelIdentity, finetuned: ModelIdentity),
-                pairs: PairOutcome?, retrieval: RetrievalOutcome?, training: TrainingSummary?, probes: [ProbeOutcome]) {
+                pairs: PairOutcome?, retrieval: RetrievalOutcome?, sts: StsOutcome? = nil, guards: [GuardOutcome] = [],
+                training: TrainingSummary?, probes: [ProbeOutcome]) {
         self.run = run
         self.task = task
         self.models = models
         self.pairs = pairs
         self.retrieval = retrieval
+        self.sts = sts
+        self.guards = guards
         self.training = training
         self.probes = probes
     }

@@ -44,6 +44,23 @@ public enum DiagnosisRule {
         return auc >= strongAUC ? .strong : .weak
     }
 
+    /// Spearman's rho from which a model's ranking of graded pairs is called strong. 0.7 is the usual
+    /// boundary of a "strong" correlation (Dancey & Reidy, Statistics without Maths for Psychology),
+    /// and about where general-purpose sentence encoders start on the STS benchmarks.
+    public static let strongSpearman = 0.7
+
+    /// The diagnosis of graded similarity on Spearman's rho with the gold scores, the same rule as
+    /// for AUC around its own chance level 0: collapsed (bunched scores), backwards (interval below 0),
+    /// random (interval contains 0), strong (rho at least `strongSpearman`), weak.
+    public static func diagnose(spearman rho: Double, ci95: ClosedInterval?, scoreSD: Double) -> Diagnosis {
+        if scoreSD < collapsedScoreSD { return .collapsed }
+        if let ci95 {
+            if ci95.upper < 0 { return .backwards }
+            if ci95.contains(0) { return .random }
+        }
+        return rho >= strongSpearman ? .strong : .weak
+    }
+
     /// Cohen's d thresholds on |d|: small 0.2, medium 0.5, large 0.8 (Cohen 1988), very large 1.2
     /// and huge 2.0 (Sawilowsky 2009).
     public static let effectSizeCutoffs: [(lowerBound: Double, word: String)] = [

@@ -1,5 +1,5 @@
 /// Sorting and ranking helpers shared by ROC, DeLong, Spearman and the bootstrap.
-enum Ranks {
+public enum Ranks {
     /// Indices of `values` in ascending order; ties keep their input order (stable), so every
     /// ordering in the module is deterministic.
     /// - Complexity: O(n log n).
@@ -13,7 +13,7 @@ enum Ranks {
     /// with `method="average"` and Sun & Xu's Algorithm 1 (`compute_midrank` in
     /// yandexdataschool/roc_comparison).
     /// - Complexity: O(n log n).
-    static func midranks(_ values: [Double]) -> [Double] {
+    public static func midranks(_ values: [Double]) -> [Double] {
         let order = ascendingOrder(values)
         var ranks = [Double](repeating: 0, count: values.count)
         var i = 0

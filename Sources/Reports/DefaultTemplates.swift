@@ -48,8 +48,28 @@ enum DefaultTemplates {
 </footer>
 
 """####,
+        "guards.mustache": ####"""
+{{#guards}}
+## Did it break anything else?
+
+A fine-tune that helps on its own data can cost elsewhere. {{count}} asked that question: each is measured with its task's main measure on both models, and the two are compared paired on the same items. With several guards, some change would look significant by luck alone, so the p-values are adjusted across the guards with Holm's method; a change is marked better or worse only when its adjusted p is below 0.05.
+
+<table class="metrics guards">
+<thead><tr><th scope="col">Guard</th><th scope="col">Measure</th><th scope="col">Baseline</th><th scope="col">Fine-tuned</th><th scope="col">Change (95% CI)</th><th scope="col">p</th><th scope="col">p, Holm</th></tr></thead>
+<tbody>
+{{#rows}}
+<tr><th scope="row">{{name}} <span class="ci">{{task}}, {{items}}</span></th><td>{{measure}}</td><td>{{baseline}}</td><td>{{finetuned}}</td><td class="{{cssClass}}">{{delta}} <span class="ci">{{lo}} to {{hi}}</span></td><td>{{p}} <span class="ci">{{test}}</span></td><td class="{{cssClass}}">{{pAdjusted}} <span class="ci">{{verdict}}</span></td></tr>
+{{/rows}}
+</tbody>
+</table>
+
+{{#regressed}}**Fine-tuning made the model worse on {{regressedNames}}**, beyond what chance explains after the correction. Look at what those data sets ask before shipping: the gain on the primary data was paid for there.{{/regressed}}{{^regressed}}No guard got measurably worse: {{unchangedCount}} showed no change the tests can tell from noise{{#improvedCount}} and {{improvedCount}} got better{{/improvedCount}}.{{/regressed}}
+
+{{/guards}}
+
+"""####,
         "headline.mustache": ####"""
-# {{#b.diag.backwards}}The baseline had it backwards{{/b.diag.backwards}}{{#b.diag.random}}The baseline saw nothing{{/b.diag.random}}{{#b.diag.weak}}The baseline had a faint, correct signal{{/b.diag.weak}}{{#b.diag.strong}}The baseline was already good{{/b.diag.strong}}{{#b.diag.collapsed}}The baseline squeezed every pair together{{/b.diag.collapsed}}{{#outcome.improved}}{{#b.diag.backwards}}{{#outcome.pastChance}}, and fine-tuning turned it around{{/outcome.pastChance}}{{^outcome.pastChance}}; fine-tuning moved it toward chance, not past it{{/outcome.pastChance}}{{/b.diag.backwards}}{{#b.diag.random}}, so fine-tuning had to create the signal{{/b.diag.random}}{{#b.diag.weak}}, and fine-tuning amplified it{{/b.diag.weak}}{{#b.diag.strong}}, and fine-tuning still moved it{{/b.diag.strong}}{{#b.diag.collapsed}}, and fine-tuning pulled the pairs apart{{/b.diag.collapsed}}{{/outcome.improved}}{{#outcome.unchanged}}, and fine-tuning changed nothing measurable{{/outcome.unchanged}}{{#outcome.worse}}, and fine-tuning made it worse{{/outcome.worse}}
+# {{#b.diag.backwards}}The baseline had it backwards{{/b.diag.backwards}}{{#b.diag.random}}The baseline saw nothing{{/b.diag.random}}{{#b.diag.weak}}The baseline had a faint, correct signal{{/b.diag.weak}}{{#b.diag.strong}}The baseline was already good{{/b.diag.strong}}{{#b.diag.collapsed}}The baseline squeezed every pair together{{/b.diag.collapsed}}{{#outcome.improved}}{{#b.diag.backwards}}{{#outcome.pastChance}}, and fine-tuning turned it around{{/outcome.pastChance}}{{^outcome.pastChance}}; fine-tuning moved it toward chance, not past it{{/outcome.pastChance}}{{/b.diag.backwards}}{{#b.diag.random}}, so fine-tuning had to create the signal{{/b.diag.random}}{{#b.diag.weak}}, and fine-tuning amplified it{{/b.diag.weak}}{{#b.diag.strong}}, and fine-tuning still moved it{{/b.diag.strong}}{{#b.diag.collapsed}}, and fine-tuning pulled the pairs apart{{/b.diag.collapsed}}{{/outcome.improved}}{{#outcome.unchanged}}, and fine-tuning changed nothing measurable{{/outcome.unchanged}}{{#outcome.worse}}, and fine-tuning made it worse{{/outcome.worse}}{{#guards.regressed}}, but it got worse on {{guards.regressedNames}}{{/guards.regressed}}
 
 """####,
         "model-card.mustache": ####"""
@@ -231,6 +251,7 @@ Not measurably. The AUC moved by {{cmp.deltaAUC}}, but DeLong's test gives p {{c
 No: it got worse. The AUC fell by {{cmp.deltaAUCMagnitude}} (DeLong p {{cmp.p}}), and fine-tuning broke {{cmp.broken}} verdicts while fixing {{cmp.fixed}}. Check the training data and the loss curve before shipping this model.
 {{/outcome.worse}}
 
+{{> guards}}
 {{#training}}
 ## Training
 
@@ -317,7 +338,7 @@ On {{trainPairsMeasured}} training pairs the fine-tuned model reaches AUC {{trai
 
 """####,
         "retrieval-headline.mustache": ####"""
-# {{#retrieval}}{{#b.loses}}The baseline lost to plain word matching{{/b.loses}}{{#b.ties}}The baseline was no better than word matching{{/b.ties}}{{#b.beats}}The baseline already beat word matching{{/b.beats}}{{#outcome.improved}}{{#b.beats}}, and fine-tuning widened the lead{{/b.beats}}{{^b.beats}}{{#f.beats}}; fine-tuning put it ahead of BM25{{/f.beats}}{{#f.ties}}; fine-tuning improved it, but not past BM25{{/f.ties}}{{#f.loses}}; fine-tuning improved it, yet BM25 still wins{{/f.loses}}{{/b.beats}}{{/outcome.improved}}{{#outcome.unchanged}}, and fine-tuning changed nothing measurable{{/outcome.unchanged}}{{#outcome.worse}}, and fine-tuning made search worse{{/outcome.worse}}{{/retrieval}}
+# {{#retrieval}}{{#b.loses}}The baseline lost to plain word matching{{/b.loses}}{{#b.ties}}The baseline was no better than word matching{{/b.ties}}{{#b.beats}}The baseline already beat word matching{{/b.beats}}{{#outcome.improved}}{{#b.beats}}, and fine-tuning widened the lead{{/b.beats}}{{^b.beats}}{{#f.beats}}; fine-tuning put it ahead of BM25{{/f.beats}}{{#f.ties}}; fine-tuning improved it, but not past BM25{{/f.ties}}{{#f.loses}}; fine-tuning improved it, yet BM25 still wins{{/f.loses}}{{/b.beats}}{{/outcome.improved}}{{#outcome.unchanged}}, and fine-tuning changed nothing measurable{{/outcome.unchanged}}{{#outcome.worse}}, and fine-tuning made search worse{{/outcome.worse}}{{/retrieval}}{{#frame.guards.regressed}}, but it got worse on {{frame.guards.regressedNames}}{{/frame.guards.regressed}}
 
 """####,
         "retrieval-report.md.mustache": ####"""
@@ -355,6 +376,7 @@ We asked one question of two models: given a query, which documents of the corpu
 {{> retrieval}}
 {{/retrieval}}
 
+{{> guards}}
 {{#training}}
 ## Training
 
@@ -490,6 +512,168 @@ Not measurably. nDCG@10 moved by {{ndcg.delta}}, but after correcting for the tw
 {{#outcome.worse}}
 No: search got worse. nDCG@10 fell by {{ndcg.delta}} on average, and the paired tests say the loss is real. {{improvedQueries}} queries improved, {{unchangedQueries}} did not change and {{worsenedQueries}} got worse.
 {{/outcome.worse}}
+
+"""####,
+        "sts-headline.mustache": ####"""
+# {{#sts}}{{#b.diag.backwards}}The baseline ranked similar pairs as dissimilar{{/b.diag.backwards}}{{#b.diag.random}}The baseline's similarities did not follow the gold scores{{/b.diag.random}}{{#b.diag.weak}}The baseline followed the gold scores only loosely{{/b.diag.weak}}{{#b.diag.strong}}The baseline already followed the gold scores{{/b.diag.strong}}{{#b.diag.collapsed}}The baseline gave every pair nearly the same similarity{{/b.diag.collapsed}}{{#outcome.improved}}{{#b.diag.backwards}}{{#outcome.pastChance}}, and fine-tuning turned it around{{/outcome.pastChance}}{{^outcome.pastChance}}; fine-tuning moved it toward chance, not past it{{/outcome.pastChance}}{{/b.diag.backwards}}{{^b.diag.backwards}}, and fine-tuning brought it closer{{/b.diag.backwards}}{{/outcome.improved}}{{#outcome.unchanged}}, and fine-tuning changed nothing measurable{{/outcome.unchanged}}{{#outcome.worse}}, and fine-tuning made it worse{{/outcome.worse}}{{/sts}}{{#frame.guards.regressed}}, but it got worse on {{frame.guards.regressedNames}}{{/frame.guards.regressed}}
+
+"""####,
+        "sts-report.md.mustache": ####"""
+{{#frame}}{{> sts-headline}}
+
+<p class="byline">{{title}} · run <strong>{{runName}}</strong> · {{created}} · {{readingMinutes}} min read</p>
+
+{{#sts}}
+{{> sts-tldr}}
+{{/sts}}
+
+## The setup
+
+We asked one question of two models: how similar are the two texts of each pair? Each model embeds both texts and scores the pair by the similarity of their embeddings (the model's own, cosine unless it says otherwise), and is judged on how well that score follows the graded similarity people gave the pair.
+
+<table class="setup">
+<tr><th scope="row">Baseline</th><td>{{baseline.name}} <span class="digest" title="{{baseline.digest}}">{{baseline.digestShort}}</span> · {{baseline.dimension}} dimensions · {{baseline.similarity}} similarity · prompt: {{sts.baselinePrompt}}</td></tr>
+<tr><th scope="row">Fine-tuned</th><td>{{finetuned.name}} <span class="digest" title="{{finetuned.digest}}">{{finetuned.digestShort}}</span> · {{finetuned.dimension}} dimensions · {{finetuned.similarity}} similarity · prompt: {{sts.finetunedPrompt}}</td></tr>
+<tr><th scope="row">Held-out data</th><td>{{sts.file}} · {{sts.pairs}} pairs with gold scores from {{sts.goldLow}} to {{sts.goldHigh}} · {{sts.uniqueTexts}} distinct texts</td></tr>
+{{#hyperparameters}}
+<tr><th scope="row">{{key}}</th><td>{{value}}</td></tr>
+{{/hyperparameters}}
+{{#training}}
+<tr><th scope="row">Training log</th><td>{{source}} · {{steps}} steps</td></tr>
+{{/training}}
+<tr><th scope="row">Seed</th><td>{{seed}} (bootstrap resampling)</td></tr>
+</table>
+{{#notes}}
+
+> {{notes}}
+{{/notes}}
+
+{{#sts}}
+{{> sts}}
+{{/sts}}
+
+{{> guards}}
+{{#training}}
+## Training
+
+{{#chart}}
+{{> figure}}
+{{/chart}}
+
+The loss went from {{firstLoss}} at the first logged step to {{lastLoss}} at step {{steps}}{{#plateaued}}; the last fifth of training changed it by less than 5%, so more steps of the same kind are unlikely to help{{/plateaued}}.
+{{/training}}
+
+{{#probes}}
+### Probes
+
+Pairs you expected fine-tuning to move: {{passed}} of {{total}} moved the way you said.
+
+<table class="metrics probes">
+<thead><tr><th scope="col">Text A</th><th scope="col">Text B</th><th scope="col">Expected</th><th scope="col">Baseline</th><th scope="col">Fine-tuned</th><th scope="col">Result</th></tr></thead>
+<tbody>
+{{#rows}}
+<tr><td>{{a}}</td><td>{{b}}</td><td>{{expected}}</td><td>{{baseline}}</td><td>{{finetuned}}</td><td class="{{#passed}}pass{{/passed}}{{^passed}}fail{{/passed}}">{{#passed}}pass{{/passed}}{{^passed}}fail{{/passed}}</td></tr>
+{{/rows}}
+</tbody>
+</table>
+{{/probes}}
+
+<footer class="reproduce">
+<h2>Reproduce this report</h2>
+<dl>
+<dt>Command</dt><dd><code>{{commandLine}}</code></dd>
+<dt>Tool</dt><dd>tunelens {{toolVersion}}</dd>
+<dt>Seed</dt><dd>{{seed}}</dd>
+<dt>Baseline</dt><dd>{{baseline.reference}} · <code>{{baseline.digest}}</code></dd>
+<dt>Fine-tuned</dt><dd>{{finetuned.reference}} · <code>{{finetuned.digest}}</code></dd>
+<dt>Data</dt><dd>{{sts.file}} · <code>{{sts.digest}}</code></dd>
+<dt>Generated</dt><dd>{{createdISO}}</dd>
+</dl>
+</footer>
+{{/frame}}
+
+"""####,
+        "sts-tldr.mustache": ####"""
+**TL;DR.** On {{pairs}} pairs with graded gold scores ({{goldLow}} to {{goldHigh}}), {{b.name}} ranked the pairs with a Spearman correlation of {{baselineSpearman}} against the gold order (diagnosis: {{b.diagnosis}}). The fine-tuned model reaches {{finetunedSpearman}}. {{#outcome.improved}}The gain of {{delta}} is real: Williams' test p {{p}}, 95% CI of the difference {{deltaLo}} to {{deltaHi}}.{{/outcome.improved}}{{#outcome.unchanged}}The change of {{delta}} is within noise (Williams' test p {{p}}; 95% CI {{deltaLo}} to {{deltaHi}}).{{/outcome.unchanged}}{{#outcome.worse}}The loss of {{delta}} is real: Williams' test p {{p}}, 95% CI {{deltaLo}} to {{deltaHi}}.{{/outcome.worse}}
+
+"""####,
+        "sts.mustache": ####"""
+## What the baseline did
+
+Each pair has a gold score saying how similar people judged its two texts. A model agrees with them when it orders the pairs the same way: Spearman's rho between its similarities and the gold scores (1 is the same order, 0 no relation, below 0 the reverse). Pearson's r says the same for the values themselves. Both with 95% intervals from {{bootstrapSamples}} bootstrap resamples of the pairs.
+
+<table class="metrics sts">
+<thead><tr><th scope="col">Metric</th><th scope="col">Expected if random</th><th scope="col">Baseline</th><th scope="col">Fine-tuned</th></tr></thead>
+<tbody>
+{{#rows}}
+<tr><th scope="row">{{metric}}</th><td>{{chance}}</td><td>{{baseline}} <span class="ci">{{baselineLo}} to {{baselineHi}}</span></td><td>{{finetuned}} <span class="ci">{{finetunedLo}} to {{finetunedHi}}</span></td></tr>
+{{/rows}}
+</tbody>
+</table>
+
+<p class="diagnosis diagnosis-{{b.diagnosis}}"><strong>Diagnosis: {{b.diagnosis}}.</strong> {{#b.diag.backwards}}The whole interval of the baseline's Spearman lies below 0: pairs people called similar get lower similarities than pairs they called different. The model measures something, but not what the gold scores mean.{{/b.diag.backwards}}{{#b.diag.random}}The interval of the baseline's Spearman contains 0: nothing shows that its similarities follow the gold scores at all.{{/b.diag.random}}{{#b.diag.weak}}The baseline's similarities rise with the gold scores, but loosely (Spearman below 0.7): the order is right more often than not, with many pairs far from their place.{{/b.diag.weak}}{{#b.diag.strong}}The baseline already orders the pairs much as people did (Spearman 0.7 or more); fine-tuning has little room and much to lose.{{/b.diag.strong}}{{#b.diag.collapsed}}The baseline gives nearly every pair the same similarity, so its order is decided by tiny differences.{{/b.diag.collapsed}}</p>
+
+## Before and after
+
+<div class="cards">
+<div class="card card-{{b.diagnosis}}">
+<p class="card-role">Before fine-tuning</p>
+<p class="card-value">{{baselineSpearman}} <span class="card-unit">Spearman</span></p>
+<p class="card-verdict">{{b.diagnosis}}</p>
+<p class="card-detail">{{b.name}}</p>
+</div>
+<div class="card card-{{f.diagnosis}}">
+<p class="card-role">After fine-tuning</p>
+<p class="card-value">{{finetunedSpearman}} <span class="card-unit">Spearman</span></p>
+<p class="card-verdict">{{f.diagnosis}}</p>
+<p class="card-detail">{{f.name}}</p>
+</div>
+</div>
+
+{{#scatter}}
+{{> figure}}
+{{/scatter}}
+
+## Why the baseline scored pairs the way it did
+
+Shared words are the first suspect. Word overlap alone (Jaccard over content words) ranks the pairs with a Spearman of {{overlapGold}} against the gold scores; the baseline's similarities follow overlap with a Spearman of {{overlapBaseline}}, the fine-tuned model's with {{overlapFinetuned}}. {{#overlapRivalsBaseline}}Counting shared words orders these pairs at least as well as the baseline does.{{/overlapRivalsBaseline}}{{^overlapRivalsBaseline}}The baseline orders the pairs better than counting shared words would.{{/overlapRivalsBaseline}}
+
+The pairs below are those the baseline placed farthest from where the gold scores put them, as a share of the ranking (0% the least similar pair, 100% the most). Words the two texts share are marked, by stem.
+
+{{#failures}}
+<article class="example example-{{tagClass}}">
+<p class="example-head"><span class="tag tag-{{tagClass}}">{{tag}}</span> line {{line}} · gold {{gold}} (at {{goldRank}})</p>
+<blockquote class="text-a">{{#a}}{{#shared}}<mark>{{text}}</mark>{{/shared}}{{^shared}}{{text}}{{/shared}}{{/a}}</blockquote>
+<blockquote class="text-b">{{#b}}{{#shared}}<mark>{{text}}</mark>{{/shared}}{{^shared}}{{text}}{{/shared}}{{/b}}</blockquote>
+<p class="example-scores">baseline <strong>{{baseline}}</strong> (at {{baselineRank}}) → fine-tuned <strong>{{finetuned}}</strong> (at {{finetunedRank}}){{#hasShared}} · shared words: {{sharedWords}}{{/hasShared}}</p>
+</article>
+{{/failures}}
+{{#hasBroken}}
+
+Pairs the baseline placed close to their gold rank and fine-tuning moved away:
+
+{{#broken}}
+<article class="example example-{{tagClass}}">
+<p class="example-head"><span class="tag tag-{{tagClass}}">{{tag}}</span> line {{line}} · gold {{gold}} (at {{goldRank}})</p>
+<blockquote class="text-a">{{#a}}{{#shared}}<mark>{{text}}</mark>{{/shared}}{{^shared}}{{text}}{{/shared}}{{/a}}</blockquote>
+<blockquote class="text-b">{{#b}}{{#shared}}<mark>{{text}}</mark>{{/shared}}{{^shared}}{{text}}{{/shared}}{{/b}}</blockquote>
+<p class="example-scores">baseline <strong>{{baseline}}</strong> (at {{baselineRank}}) → fine-tuned <strong>{{finetuned}}</strong> (at {{finetunedRank}})</p>
+</article>
+{{/broken}}
+{{/hasBroken}}
+
+## Did it really improve?
+
+Both models scored the same pairs against the same gold scores, so their correlations are not independent: Williams' test for two correlations that share a variable takes that into account (the two models' similarities correlate at {{modelsRho}} here). The interval of the difference comes from resampling the pairs, both models on the same draw.
+
+<table class="metrics change">
+<thead><tr><th scope="col">Measure</th><th scope="col">Baseline</th><th scope="col">Fine-tuned</th><th scope="col">Change (95% CI)</th><th scope="col">Williams' test p</th></tr></thead>
+<tbody>
+<tr><th scope="row">Spearman's rho</th><td>{{baselineSpearman}}</td><td>{{finetunedSpearman}}</td><td class="{{deltaClass}}">{{delta}} <span class="ci">{{deltaLo}} to {{deltaHi}}</span></td><td class="{{deltaClass}}">{{p}}</td></tr>
+</tbody>
+</table>
+
+{{#outcome.improved}}Fine-tuning brought the model's order of the pairs closer to the gold order, and the test says the gain is not noise.{{/outcome.improved}}{{#outcome.unchanged}}The test cannot tell the change from noise: on these pairs, fine-tuning left the agreement with the gold scores where it was.{{/outcome.unchanged}}{{#outcome.worse}}Fine-tuning moved the model's order away from the gold order, and the test says the loss is real.{{/outcome.worse}} Only Spearman's rho is tested; Pearson's r is shown for reference, with its own interval, and not coloured.
 
 """####,
         "style.css": ####"""

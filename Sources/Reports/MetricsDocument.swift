@@ -61,6 +61,13 @@ enum MetricsDocument {
                 "finetuned_vs_bm25": paired(retrieval.finetunedVsBM25),
             ])
         }
+        if let sts = result.sts {
+            document["data"] = stsData(sts)
+            models["baseline"]!["sts"] = stsModel(sts.baseline)
+            models["finetuned"]!["sts"] = stsModel(sts.finetuned)
+            comparison["sts"] = stsComparison(sts)
+        }
+        if !result.guards.isEmpty { document["guards"] = guards(result.guards) }
         document["models"] = .object(models.mapValues { .object($0) })
         document["comparison"] = .object(comparison)
         if let training = result.training {

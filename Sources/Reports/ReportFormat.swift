@@ -33,6 +33,12 @@ enum ReportFormat {
     }
 
     /// `1,469`.
+    /// "a", "a and b", "a, b and c".
+    static func list(_ items: [String]) -> String {
+        guard items.count > 1 else { return items.first ?? "" }
+        return items.dropLast().joined(separator: ", ") + " and " + items.last!
+    }
+
     static func count(_ n: Int) -> String {
         let digits = String(n.magnitude)
         var out = ""

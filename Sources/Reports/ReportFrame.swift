@@ -16,6 +16,7 @@ struct ReportFrame {
     var hyperparameters: [ReportView.KeyValue]
     var training: ReportView.TrainingView?
     var probes: ReportView.ProbesView?
+    var guards: GuardsView?
 
     init(_ r: RunResult, embedCharts: Bool, readingMinutes: Int) {
         title = r.run.title
@@ -30,5 +31,6 @@ struct ReportFrame {
         hyperparameters = r.run.hyperparameters.map { ReportView.KeyValue(key: $0.key, value: $0.value) }
         training = r.training.map { ReportView.trainingView($0, embedCharts: embedCharts) }
         probes = ReportView.probesView(r.probes)
+        guards = GuardsView(r.guards)
     }
 }

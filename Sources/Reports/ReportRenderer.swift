@@ -13,6 +13,8 @@ public struct RenderedReport: Sendable {
     public var metricsJSON: String
     /// `RUN/pairs.jsonl`: every pair's scores, when the run has pair data.
     public var pairsJSONL: String?
+    /// `RUN/sts.jsonl`: every graded pair's gold score and similarities, when the run has STS data.
+    public var stsJSONL: String?
     /// `RUN/queries.jsonl`: every query's measures and ranks, when the run has retrieval data.
     public var queriesJSONL: String?
     /// The headline the templates chose, as plain text.
@@ -21,7 +23,7 @@ public struct RenderedReport: Sendable {
     /// The files in the order they are written.
     public var files: [(name: String, bytes: Data)] {
         [("index.html", Data(html.utf8)), ("metrics.json", Data(metricsJSON.utf8)), ("report.md", Data(markdown.utf8))]
-            + [("pairs.jsonl", pairsJSONL), ("queries.jsonl", queriesJSONL)].compactMap { name, text in
+            + [("pairs.jsonl", pairsJSONL), ("sts.jsonl", stsJSONL), ("queries.jsonl", queriesJSONL)].compactMap { name, text in
                 text.map { (name, Data($0.utf8)) }
             }
     }
@@ -50,16 +52,28 @@ public struct ReportRenderer: Sendable {
             return text
         }
         // The primary task tells the story: its own report and headline templates, its own view.
-        let (report, headlineTemplate): (String, String) = result.task == .retrieval
-            ? ("retrieval-report", "retrieval-headline") : ("report", "headline")
+        let (report, headlineTemplate): (String, String)
+        switch result.task {
+        case .pairs: (report, headlineTemplate) = ("report", "headline")
+        case .sts: (report, headlineTemplate) = ("sts-report", "sts-headline")
+        case .retrieval: (report, headlineTemplate) = ("retrieval-report", "retrieval-headline")
+        }
         func view(embedCharts: Bool, readingMinutes: Int) throws -> Any {
-            if let pairs = result.pairs, result.task == .pairs {
+            func missing() -> ReportsError {
+                ReportsError.template(file: report, reason: "the run has no \(result.task.rawValue) data to report")
+            }
+            switch result.task {
+            case .pairs:
+                guard let pairs = result.pairs else { throw missing() }
                 return ReportView(result: result, pairs: pairs, embedCharts: embedCharts, readingMinutes: readingMinutes)
+            case .sts:
+                guard let sts = result.sts else { throw missing() }
+                return StsReportView(result: result, sts: sts, embedCharts: embedCharts, readingMinutes: readingMinutes)
+            case .retrieval:
+                guard let retrieval = result.retrieval else { throw missing() }
+                return RetrievalReportView(result: result, retrieval: retrieval, embedCharts: embedCharts,
+                                           readingMinutes: readingMinutes)
             }
-            guard let retrieval = result.retrieval else {
-                throw ReportsError.template(file: report, reason: "the run has no \(result.task.rawValue) data to report")
-            }
-            return RetrievalReportView(result: result, retrieval: retrieval, embedCharts: embedCharts, readingMinutes: readingMinutes)
         }
         // First pass without the reading time, to count the words the reader will read.
         let draft = try render(try view(embedCharts: false, readingMinutes: 0), report)
@@ -79,6 +93,7 @@ public struct ReportRenderer: Sendable {
         return RenderedReport(html: html, markdown: markdown,
                               metricsJSON: MetricsDocument.json(for: result).serialized(),
                               pairsJSONL: result.pairs.map(MetricsDocument.pairsJSONL(for:)),
+                              stsJSONL: result.sts.map(MetricsDocument.stsJSONL(for:)),
                               queriesJSONL: result.retrieval.map(MetricsDocument.queriesJSONL(for:)),
                               headline: plainText(headline))
     }

@@ -12,6 +12,7 @@ extension ReportView {
         (title, runName, created, createdISO) = (frame.title, frame.runName, frame.created, frame.createdISO)
         (self.readingMinutes, toolVersion, commandLine, seed) = (frame.readingMinutes, frame.toolVersion, frame.commandLine, frame.seed)
         (notes, hyperparameters, training, probes) = (frame.notes, frame.hyperparameters, frame.training, frame.probes)
+        guards = frame.guards
         self.threshold = ReportFormat.fixed(threshold, 2)
         models = Models(baseline: Similarity(similarity: r.models.baseline.similarity),
                         finetuned: Similarity(similarity: r.models.finetuned.similarity))
@@ -173,9 +174,7 @@ extension ReportView.ModelView {
         mcc = ReportFormat.signed(c.mcc, 3)
         ap = ReportFormat.fixed(c.averagePrecision, 3)
         diagnosis = c.diagnosis.rawValue
-        diag = ReportView.DiagnosisFlags(
-            backwards: c.diagnosis == .backwards, random: c.diagnosis == .random, weak: c.diagnosis == .weak,
-            strong: c.diagnosis == .strong, collapsed: c.diagnosis == .collapsed)
+        diag = ReportView.DiagnosisFlags(c.diagnosis)
         optimisticAccuracy = ReportFormat.percent(c.optimisticAccuracy)
         optimisticThreshold = ReportFormat.fixed(c.optimisticThreshold, 3)
         crossFittedAccuracy = ReportFormat.percent(c.crossFittedAccuracy)

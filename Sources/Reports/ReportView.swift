@@ -16,6 +16,7 @@ struct ReportView {
     var hyperparameters: [KeyValue]
     var training: TrainingView?
     var probes: ProbesView?
+    var guards: GuardsView?
     var threshold: String
     /// How each model's embeddings were compared, for the setup table.
     var models: Models

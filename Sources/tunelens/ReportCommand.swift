@@ -22,7 +22,8 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "The baseline model.") var baseline: String?
     @OptionGroup var cache: CacheOptions
     @Option(help: "The fine-tuned model.") var finetuned: String?
-    @Option(help: "Held-out pairs: JSONL, CSV or TSV with text_a/text_b (or sentence1/sentence2) and label.") var data: String?
+    @Option(help: "Held-out data: JSONL, CSV or TSV with text_a/text_b (or sentence1/sentence2) and a binary label (pairs) or a float score (graded similarity), or a BEIR folder.") var data: String?
+    @Option(name: .customLong("guard"), help: "A data set the fine-tune must not get worse at (pairs, graded similarity or a BEIR folder); repeatable.") var guards: [String] = []
     @Option(help: "The training split, for leakage and the train-vs-held-out gap.") var train: String?
     @Option(help: "The run's folder name inside the output folder.") var name: String?
     @Option(help: "The reports folder.") var out: String?
@@ -58,6 +59,7 @@ struct ReportCommand: ParsableCommand {
         flags.train = absolute(train)
         flags.probes = absolute(probes)
         flags.retrieval = absolute(retrieval)
+        flags.guards = guards.map(absolutePath)
         flags.trainingLog = absolute(trainingLog)
         flags.name = name
         flags.title = title

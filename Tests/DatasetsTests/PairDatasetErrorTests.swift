@@ -95,3 +95,30 @@ struct PairDatasetErrorTests {
         #expect(Fixtures.message { _ = try PairDataset.read(url) } == "pairs.jsonl: cannot read: no such file")
     }
 }
+
+@Suite("Graded similarity files: recognised by their scores, refused with file and line")
+struct GradedSimilarityFileTests {
+    @Test("scores without labels are graded similarity; a label anywhere makes the file pairs")
+    func recognition() throws {
+        let graded = try PairDataset.read(try Fixtures.write("graded.jsonl", (0..<5).map {
+            "{\"sentence1\":\"a\($0)\",\"sentence2\":\"b\",\"score\":\($0).5}"
+        }.joined(separator: "\n")))
+        #expect(graded.isGradedSimilarity)
+        #expect(throws: Never.self) { try graded.validateForSimilarity() }
+        let both = try PairDataset.read(try Fixtures.write("both.csv", "text_a,text_b,label,score\na,b,1,4.5\nc,d,0,1.0\n"))
+        #expect(!both.isGradedSimilarity)
+    }
+
+    @Test("each graded file that cannot be measured names its file and line", arguments: [
+        ("gap.jsonl", "{\"text_a\":\"a\",\"text_b\":\"b\",\"score\":1}\n{\"text_a\":\"a\",\"text_b\":\"b\"}\n{\"text_a\":\"c\",\"text_b\":\"b\",\"score\":2}\n{\"text_a\":\"d\",\"text_b\":\"b\",\"score\":3}\n",
+         "gap.jsonl:2: missing column \"score\""),
+        ("few.csv", "text_a,text_b,score\na,b,1\nc,d,2\ne,f,3\n",
+         "few.csv:4: \"score\" has 3 values; graded similarity needs at least 4 scored pairs"),
+        ("flat.csv", "text_a,text_b,score\na,b,2\nc,d,2\ne,f,2\ng,h,2\n",
+         "flat.csv:5: \"score\" is 2.0 on every pair; a correlation needs scores that differ"),
+    ])
+    func refused(name: String, contents: String, message: String) throws {
+        let url = try Fixtures.write(name, contents)
+        #expect(Fixtures.message { try PairDataset.read(url).validateForSimilarity() } == message)
+    }
+}

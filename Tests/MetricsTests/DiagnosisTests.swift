@@ -45,3 +45,30 @@ struct DiagnosisTests {
         #expect(DiagnosisRule.effectSizeWord(d) == word)
     }
 }
+
+@Suite("Graded similarity: the diagnosis on Spearman and Pearson's bootstrap")
+struct SpearmanDiagnosisTests {
+    @Test("backwards, random, weak, strong and collapsed around Spearman's own chance level 0")
+    func diagnosis() {
+        func interval(_ lower: Double, _ upper: Double) -> ClosedInterval { ClosedInterval(lower: lower, upper: upper) }
+        #expect(DiagnosisRule.diagnose(spearman: -0.3, ci95: interval(-0.4, -0.2), scoreSD: 0.1) == .backwards)
+        #expect(DiagnosisRule.diagnose(spearman: 0.05, ci95: interval(-0.1, 0.2), scoreSD: 0.1) == .random)
+        #expect(DiagnosisRule.diagnose(spearman: 0.5, ci95: interval(0.4, 0.6), scoreSD: 0.1) == .weak)
+        #expect(DiagnosisRule.diagnose(spearman: 0.8, ci95: interval(0.75, 0.85), scoreSD: 0.1) == .strong)
+        #expect(DiagnosisRule.diagnose(spearman: 0.8, ci95: interval(0.75, 0.85), scoreSD: 0.001) == .collapsed)
+    }
+
+    @Test("Pearson's r of a resample from its multiplicities equals Pearson's r of the resample written out")
+    func weightedPearson() throws {
+        let x = [0.1, 0.5, 0.2, 0.9, 0.4, 0.7], y = [1.0, 2.5, 0.5, 4.0, 2.0, 3.5]
+        let counts = [2, 0, 1, 3, 0, 1]
+        let expandedX = zip(x, counts).flatMap { Array(repeating: $0, count: $1) }
+        let expandedY = zip(y, counts).flatMap { Array(repeating: $0, count: $1) }
+        let reference = try Correlation.pearson(expandedX, expandedY)
+        #expect(abs(Correlation.weightedPearson(x, y, counts: counts) - reference) <= 1e-12)
+        #expect(Correlation.weightedPearson(x, y, counts: [0, 0, 3, 0, 0, 0]).isNaN, "one item drawn: r undefined")
+        let interval = try #require(try Correlation.pearsonInterval(x, y, samples: 500, seed: 7))
+        let r = try Correlation.pearson(x, y)
+        #expect(interval.lower <= r && r <= interval.upper)
+    }
+}

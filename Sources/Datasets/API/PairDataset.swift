@@ -70,6 +70,26 @@ public struct PairDataset: Sendable {
         if positive == pairs.count { throw DatasetError.oneClassOnly(file: fileName, label: 1, count: pairs.count) }
     }
 
+    /// Checks what graded similarity needs: a score on every pair, at least four pairs (Williams'
+    /// test has n - 3 degrees of freedom), and scores that are not all the same.
+    public func validateForSimilarity() throws {
+        if let unscored = pairs.first(where: { $0.score == nil }) {
+            throw DatasetError.missingColumn(file: fileName, line: unscored.line, column: columns.score)
+        }
+        guard pairs.count >= 4 else {
+            throw DatasetError.invalidValue(file: fileName, line: pairs.last?.line ?? 1, column: columns.score,
+                                            detail: "has \(pairs.count) values; graded similarity needs at least 4 scored pairs")
+        }
+        if let first = pairs.first?.score, pairs.allSatisfy({ $0.score == first }) {
+            throw DatasetError.invalidValue(file: fileName, line: pairs.last!.line, column: columns.score,
+                                            detail: "is \(first) on every pair; a correlation needs scores that differ")
+        }
+    }
+
+    /// Whether the file is graded similarity: scores and not a single label (a file with some
+    /// labels is pair classification, and a missing label there is an error).
+    public var isGradedSimilarity: Bool { !pairs.contains { $0.label != nil } && pairs.contains { $0.score != nil } }
+
     private static func resolve(_ columns: PairColumns, present: Set<String>, file: String, line: Int) throws
         -> (a: String, b: String, label: String?, score: String?)
     {

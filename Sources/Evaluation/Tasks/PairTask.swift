@@ -23,8 +23,12 @@ struct PairTask {
     private var pairRows: [(Int, Int)] = []
     private var trainSample: [LabeledPair] = []
     private var trainRows: [(Int, Int)] = []
-    /// The held-out pairs' distinct texts are the first rows requested.
-    private var evalTextCount = 0
+    /// The rows of the held-out pairs' distinct texts, in order of first appearance (the first rows
+    /// requested when the pairs are the primary data, elsewhere when they are a guard), and each pair's
+    /// two texts as positions in that list.
+    private var textRows: [Int] = []
+    private var localPairs: [(Int, Int)] = []
+    private var evalTextCount: Int { textRows.count }
 
     init(dataset: PairDataset, train: PairDataset?, threshold: Double, seed: UInt64, requests: inout TextRequests) {
         self.dataset = dataset
@@ -32,7 +36,12 @@ struct PairTask {
         self.threshold = threshold
         self.seed = seed
         pairRows = dataset.pairs.map { (requests.row($0.textA), requests.row($0.textB)) }
-        evalTextCount = (pairRows.map { max($0.0, $0.1) }.max() ?? -1) + 1
+        var local: [Int: Int] = [:]
+        for row in pairRows.flatMap({ [$0.0, $0.1] }) where local[row] == nil {
+            local[row] = textRows.count
+            textRows.append(row)
+        }
+        localPairs = pairRows.map { (local[$0.0]!, local[$0.1]!) }
     }
 
     /// Registers the sampled training pairs' texts (for the train-vs-held-out gap), after the run's
@@ -48,9 +57,9 @@ struct PairTask {
         let baselineScores = try pairRows.map { try baselineModel.score($0.0, $0.1) }
         let finetunedScores = try pairRows.map { try finetunedModel.score($0.0, $0.1) }
         let baseline = try measure(encoder: baselineModel.encoder, reference: baselineModel.reference, rows: baselineModel.rows,
-                                   evalTexts: evalTextCount, pairIDs: pairRows, scores: baselineScores, labels: labels, gold: gold(pairs))
+                                   pairIDs: pairRows, scores: baselineScores, labels: labels, gold: gold(pairs))
         let finetuned = try measure(encoder: finetunedModel.encoder, reference: finetunedModel.reference, rows: finetunedModel.rows,
-                                    evalTexts: evalTextCount, pairIDs: pairRows, scores: finetunedScores, labels: labels, gold: gold(pairs))
+                                    pairIDs: pairRows, scores: finetunedScores, labels: labels, gold: gold(pairs))
 
         let paired = try PairedComparison(baseline: baselineScores, finetuned: finetunedScores, labels: labels,
                                           threshold: threshold, bootstrapSamples: bootstrapSamples, seed: seed)
@@ -108,9 +117,9 @@ struct PairTask {
     }
 
     /// One model's numbers on the pairs.
-    private func measure(encoder: any TextEncoder, reference: String, rows: [[Float]], evalTexts: Int,
+    private func measure(encoder: any TextEncoder, reference: String, rows: [[Float]],
                          pairIDs: [(Int, Int)], scores: [Double], labels: [Bool], gold: [Double]?) throws -> ModelResult {
-        let evalRows = Array(rows.prefix(evalTexts))
+        let evalRows = textRows.map { rows[$0] }
         let uniformity = try metric(encoder) { try EmbeddingSpace.uniformity(evalRows, seed: seed) }
         let classification = try metric(encoder) {
             try PairClassification(scores: scores, labels: labels, threshold: threshold,
@@ -124,7 +133,7 @@ struct PairTask {
             STSResult(spearman: try metric(encoder) { try Correlation.spearman(gold, scores) },
                       pearson: try metric(encoder) { try Correlation.pearson(gold, scores) })
         }
-        let projection = try metric(encoder) { try projectionOf(evalRows, pairIDs: pairIDs, labels: labels) }
+        let projection = try metric(encoder) { try projectionOf(evalRows, pairIDs: localPairs, labels: labels) }
         let c = classification
         return ModelResult(
             name: encoder.name, reference: reference, digest: encoder.digest, dimension: encoder.dimension,

@@ -55,6 +55,7 @@ struct IndexPage {
         ]
         if let plateau { context["plateau"] = plateau }
         if runs.contains(where: { $0.finetuned.ndcg != nil }) { context["hasSearch"] = true }
+        if runs.contains(where: { $0.task == "sts" }) { context["hasSts"] = true }
         return context
     }
 
@@ -77,6 +78,8 @@ struct IndexPage {
             "accuracyValue": model.accuracy.map { "\($0)" } ?? "",
             "ndcg": SiteNumberFormat.withInterval(model.ndcg, model.ndcgInterval, 3),
             "ndcgValue": model.ndcg.map { "\($0)" } ?? "",
+            "spearman": run.task == "sts" ? SiteNumberFormat.withInterval(model.spearman, model.spearmanInterval, 3) : "n/a",
+            "spearmanValue": run.task == "sts" ? model.spearman.map { "\($0)" } ?? "" : "",
             "task": run.task,
             "diagnosis": run.baseline.verdict ?? "n/a",
         ]
@@ -104,7 +107,9 @@ struct IndexPage {
         if let best = scored.max(by: { ($0.finetuned.auc ?? 0) < ($1.finetuned.auc ?? 0) }) {
             text += ". Highest fine-tuned AUC: \(SiteNumberFormat.fixed(best.finetuned.auc, 3)) (\(best.name))"
         }
-        if latest.task == "retrieval" {
+        if latest.task == "sts" {
+            text += ". Latest: \(latest.name), Spearman \(SiteNumberFormat.withInterval(latest.finetuned.spearman, latest.finetuned.spearmanInterval, 3))."
+        } else if latest.task == "retrieval" {
             text += ". Latest: \(latest.name), nDCG@10 \(SiteNumberFormat.withInterval(latest.finetuned.ndcg, latest.finetuned.ndcgInterval, 3))."
         } else {
             text += ". Latest: \(latest.name), AUC \(SiteNumberFormat.withInterval(latest.finetuned.auc, latest.finetuned.aucInterval, 3))."
@@ -152,6 +157,13 @@ struct IndexPage {
                 run.finetuned.ndcg.map { TrendValue($0, lower: run.finetuned.ndcgInterval?.lowerBound, upper: run.finetuned.ndcgInterval?.upperBound) }
             }, style: .series(3)))
         }
+        if runs.contains(where: { $0.task == "sts" }) {
+            series.append(TrendSeries(name: "Fine-tuned Spearman (similarity runs)", values: runs.map { run in
+                run.task == "sts" ? run.finetuned.spearman.map {
+                    TrendValue($0, lower: run.finetuned.spearmanInterval?.lowerBound, upper: run.finetuned.spearmanInterval?.upperBound)
+                } : nil
+            }, style: .series(4)))
+        }
         var references: [ReferenceLine] = []
         let baselines = runs.compactMap(\.baseline.auc)
         if let first = baselines.first, baselines.count == runs.count, baselines.allSatisfy({ $0 == first }) {
@@ -160,10 +172,13 @@ struct IndexPage {
             series.append(TrendSeries(name: "Baseline AUC", values: runs.map { run in run.baseline.auc.map { TrendValue($0) } },
                                       style: .series(2)))
         }
-        let title = runs.contains { $0.finetuned.ndcg != nil } ? "Fine-tuned AUC, accuracy and nDCG@10 across runs"
-            : "Fine-tuned AUC and accuracy across runs"
+        // The title names the measures the runs have: AUC and accuracy (pairs), nDCG@10, Spearman.
+        var measures = runs.contains { $0.finetuned.auc != nil } || runs.isEmpty ? ["AUC", "accuracy"] : []
+        if runs.contains(where: { $0.finetuned.ndcg != nil }) { measures.append("nDCG@10") }
+        if runs.contains(where: { $0.task == "sts" }) { measures.append("Spearman") }
+        let title = "Fine-tuned \(ReportFormat.list(measures)) across runs"
         return TrendChart(title: title, categories: runs.map(\.name),
-                          series: series, references: references, xTitle: "Run, oldest first", yTitle: "AUC / accuracy")
+                          series: series, references: references, xTitle: "Run, oldest first", yTitle: measures.joined(separator: " / "))
     }
 
     /// The JSON the page's script reads: runs in time order with the values of every metric row,

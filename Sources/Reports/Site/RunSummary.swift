@@ -24,9 +24,14 @@ struct RunSummary {
         var ndcg: Double?
         var ndcgInterval: ClosedRange<Double>?
         var bm25Verdict: String?
+        /// Graded similarity: Spearman's rho with its interval, and the diagnosis on it.
+        var spearman: Double?
+        var spearmanInterval: ClosedRange<Double>?
+        var stsDiagnosis: String?
 
-        /// What the index's diagnosis column says: the pair diagnosis, else the verdict against BM25.
-        var verdict: String? { diagnosis ?? bm25Verdict }
+        /// What the index's diagnosis column says: the pair diagnosis, else the STS one, else the
+        /// verdict against BM25.
+        var verdict: String? { diagnosis ?? stsDiagnosis ?? bm25Verdict }
     }
 
     /// Similarity counts of positive and negative pairs in shared bins.
@@ -136,7 +141,10 @@ struct RunSummary {
             histogram: histogram,
             ndcg: document.number("models.\(key).retrieval.ndcg_at_10"),
             ndcgInterval: document.interval("models.\(key).retrieval.ndcg_at_10_ci95"),
-            bm25Verdict: document.string("models.\(key).retrieval.bm25_verdict"))
+            bm25Verdict: document.string("models.\(key).retrieval.bm25_verdict"),
+            spearman: document.number("models.\(key).sts.spearman"),
+            spearmanInterval: document.interval("models.\(key).sts.spearman_ci95"),
+            stsDiagnosis: document.string("models.\(key).sts.diagnosis"))
     }
 
     /// Hyperparameters as display text, so that `5e-05` and `0.00005` compare equal as numbers

@@ -188,7 +188,7 @@ B: <a href="{{hrefB}}" id="run-b">{{nameB}}</a> <span class="muted">({{createdB}
 </details>
 
 <h2 id="runs">Runs</h2>
-<p class="muted">Newest first. AUC is the fine-tuned model's, with its 95% interval; accuracy is at each run's own threshold.{{#hasSearch}} Search runs are measured by the fine-tuned model's nDCG@10 and diagnosed against BM25 instead.{{/hasSearch}} Click a column heading to sort.</p>
+<p class="muted">Newest first. AUC is the fine-tuned model's, with its 95% interval; accuracy is at each run's own threshold.{{#hasSearch}} Search runs are measured by the fine-tuned model's nDCG@10 and diagnosed against BM25 instead.{{/hasSearch}}{{#hasSts}} Similarity runs (graded scores) are measured by the fine-tuned model's Spearman correlation with the gold scores.{{/hasSts}} Click a column heading to sort.</p>
 <div class="wrap">
 <table id="run-table">
 <thead><tr>
@@ -199,6 +199,9 @@ B: <a href="{{hrefB}}" id="run-b">{{nameB}}</a> <span class="muted">({{createdB}
 {{#hasSearch}}
 <th data-sort="number" class="num" scope="col">nDCG@10 [95% CI]</th>
 {{/hasSearch}}
+{{#hasSts}}
+<th data-sort="number" class="num" scope="col">Spearman [95% CI]</th>
+{{/hasSts}}
 <th data-sort="number" class="num" scope="col">Cohen's d</th>
 <th data-sort="number" class="num" scope="col">Accuracy @ T</th>
 <th data-sort="text" scope="col">Baseline diagnosis</th>
@@ -213,6 +216,9 @@ B: <a href="{{hrefB}}" id="run-b">{{nameB}}</a> <span class="muted">({{createdB}
 {{#hasSearch}}
 <td class="num" data-value="{{ndcgValue}}">{{ndcg}}</td>
 {{/hasSearch}}
+{{#hasSts}}
+<td class="num" data-value="{{spearmanValue}}">{{spearman}}</td>
+{{/hasSts}}
 <td class="num" data-value="{{dValue}}">{{cohensD}}</td>
 <td class="num" data-value="{{accuracyValue}}">{{accuracy}}</td>
 <td data-value="{{diagnosis}}">{{diagnosis}}</td>
