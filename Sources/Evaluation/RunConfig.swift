@@ -35,6 +35,9 @@ public struct RunConfig: Sendable, Equatable {
     /// Guard data sets (`guards:`, `--guard`, repeatable): files or BEIR folders of any task, which
     /// the fine-tune must not have made worse.
     public var guards: [String] = []
+    /// Matryoshka dimensions (`dims:`, `--dims 768,512,256`): the primary task's main measure is also
+    /// computed on embeddings cut to each.
+    public var dimensions: [Int] = []
 
     public static let defaultThreshold = 0.5
     public static let defaultSeed: UInt64 = 42
@@ -50,7 +53,7 @@ public struct RunConfig: Sendable, Equatable {
     public static let knownKeys = [
         "title", "name", "baseline", "finetuned", "data", "train", "probes", "retrieval", "columns",
         "threshold", "seed", "hyperparameters", "notes", "trainer_state", "training_log", "out",
-        "query_prompt", "document_prompt", "similarity", "guards",
+        "query_prompt", "document_prompt", "similarity", "guards", "dims",
     ]
     static let knownColumns = ["text_a", "text_b", "label", "score"]
 
@@ -99,6 +102,7 @@ public struct RunConfig: Sendable, Equatable {
             case "seed": config.seed = try reader.seed(value)
             case "columns": config.columns = try reader.columns(value)
             case "guards": config.guards = try reader.paths(value, relativeTo: folder)
+            case "dims": config.dimensions = try reader.dimensions(value)
             case "hyperparameters": config.hyperparameters = try reader.freeMap(value)
             default:
                 throw EvaluationError.unknownConfigKey(file: file, line: line, key: key, known: knownKeys)
@@ -125,6 +129,7 @@ public struct RunConfig: Sendable, Equatable {
         merged.similarity = flags.similarity ?? similarity
         merged.documentPrompt = flags.documentPrompt ?? documentPrompt
         if !flags.guards.isEmpty { merged.guards = flags.guards }
+        if !flags.dimensions.isEmpty { merged.dimensions = flags.dimensions }
         merged.columns = columns.merging(flags.columns) { _, flag in flag }
         if explicitThreshold { merged.threshold = flags.threshold }
         if explicitSeed { merged.seed = flags.seed }
@@ -166,6 +171,18 @@ private struct ValueReader {
             return FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(String(value.dropFirst(2))).path
         }
         return folder.appendingPathComponent(value).standardizedFileURL.path
+    }
+
+    /// Matryoshka dimensions: a list (`[768, 256]`) or one comma-separated value (`768,512,256`).
+    func dimensions(_ node: Node) throws -> [Int] {
+        let texts = try node.sequence.map { try $0.map { try string($0) } }
+            ?? string(node).split(separator: ",").map(String.init)
+        return try texts.map { text in
+            guard let value = Int(text.trimmingCharacters(in: .whitespaces)), value > 0 else {
+                throw fail("expected positive whole numbers such as 768, 512, 256; got \"\(text)\"")
+            }
+            return value
+        }
     }
 
     /// One path or a list of them.

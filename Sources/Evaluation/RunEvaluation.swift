@@ -110,6 +110,10 @@ public struct RunEvaluation {
             case .retrieval(let outcome): result.retrieval = outcome
             }
         }
+        if !config.dimensions.isEmpty {
+            result.matryoshka = try MatryoshkaCurve.measure(primary, dimensions: config.dimensions,
+                                                            baseline: baseline, finetuned: finetuned)
+        }
         result.guards = GuardOutcome.adjusted(try guards.map { path, task in
             GuardOutcome(name: URL(fileURLWithPath: path).lastPathComponent,
                          outcome: try task.evaluate(baseline: baseline, finetuned: finetuned))

@@ -21,6 +21,8 @@ public struct RunResult: Sendable {
     public var sts: StsOutcome?
     /// The guard data sets, in the order given, with Holm's adjustment across them.
     public var guards: [GuardOutcome]
+    /// The primary task's main measure at each Matryoshka dimension asked for (`--dims`).
+    public var matryoshka: MatryoshkaCurve?
     /// The training loss curve, when a log was found.
     public var training: TrainingSummary?
     /// Probe pairs the user expected to move closer or farther apart.
@@ -36,6 +38,7 @@ public struct RunResult: Sendable {
         self.retrieval = retrieval
         self.sts = sts
         self.guards = guards
+        self.matryoshka = nil
         self.training = training
         self.probes = probes
     }

@@ -1,6 +1,6 @@
 /// Ranking metrics of scores against binary labels, matching scikit-learn's
 /// `sklearn/metrics/_ranking.py` (`roc_curve`, `roc_auc_score`, `average_precision_score`).
-enum ROC {
+public enum ROC {
     /// The cumulative confusion counts at each distinct score, from the highest score down:
     /// sklearn's `_binary_clf_curve`. Tied scores form one point.
     /// - Complexity: O(n log n).
@@ -53,7 +53,7 @@ enum ROC {
     /// U / (m n), U = sum over positive i, negative j of [s_i > s_j] + 0.5 [s_i = s_j].
     /// Equal to sklearn's trapezoid area under `roc_curve`.
     /// - Complexity: O(n log n).
-    static func auc(scores: [Double], labels: [Bool]) -> Double {
+    public static func auc(scores: [Double], labels: [Bool]) -> Double {
         let order = Ranks.ascendingOrder(scores)
         var negativesBelow = 0.0, u = 0.0, positives = 0.0
         var i = 0

@@ -72,6 +72,28 @@ A fine-tune that helps on its own data can cost elsewhere. {{count}} asked that 
 # {{#b.diag.backwards}}The baseline had it backwards{{/b.diag.backwards}}{{#b.diag.random}}The baseline saw nothing{{/b.diag.random}}{{#b.diag.weak}}The baseline had a faint, correct signal{{/b.diag.weak}}{{#b.diag.strong}}The baseline was already good{{/b.diag.strong}}{{#b.diag.collapsed}}The baseline squeezed every pair together{{/b.diag.collapsed}}{{#outcome.improved}}{{#b.diag.backwards}}{{#outcome.pastChance}}, and fine-tuning turned it around{{/outcome.pastChance}}{{^outcome.pastChance}}; fine-tuning moved it toward chance, not past it{{/outcome.pastChance}}{{/b.diag.backwards}}{{#b.diag.random}}, so fine-tuning had to create the signal{{/b.diag.random}}{{#b.diag.weak}}, and fine-tuning amplified it{{/b.diag.weak}}{{#b.diag.strong}}, and fine-tuning still moved it{{/b.diag.strong}}{{#b.diag.collapsed}}, and fine-tuning pulled the pairs apart{{/b.diag.collapsed}}{{/outcome.improved}}{{#outcome.unchanged}}, and fine-tuning changed nothing measurable{{/outcome.unchanged}}{{#outcome.worse}}, and fine-tuning made it worse{{/outcome.worse}}{{#guards.regressed}}, but it got worse on {{guards.regressedNames}}{{/guards.regressed}}
 
 """####,
+        "matryoshka.mustache": ####"""
+{{#matryoshka}}
+## Smaller embeddings
+
+A smaller index is cheaper to store and search. Cutting each embedding to its first dimensions (as Matryoshka-trained models allow) and measuring again shows what that costs: at {{smallest}} dimensions the fine-tuned model keeps {{keptShare}} of its full-width {{measure}}.
+
+{{#chart}}
+{{> figure}}
+{{/chart}}
+
+<table class="metrics matryoshka">
+<thead><tr><th scope="col">Dimensions</th><th scope="col">Baseline {{measure}}</th><th scope="col">Fine-tuned {{measure}}</th></tr></thead>
+<tbody>
+{{#rows}}
+<tr><th scope="row">{{dimension}}</th><td>{{baseline}}</td><td>{{finetuned}}</td></tr>
+{{/rows}}
+</tbody>
+</table>
+
+{{/matryoshka}}
+
+"""####,
         "model-card.mustache": ####"""
 <div class="card card-{{diagnosis}}">
 <p class="card-role">{{role}}</p>
@@ -252,6 +274,7 @@ No: it got worse. The AUC fell by {{cmp.deltaAUCMagnitude}} (DeLong p {{cmp.p}})
 {{/outcome.worse}}
 
 {{> guards}}
+{{> matryoshka}}
 {{#training}}
 ## Training
 
@@ -377,6 +400,7 @@ We asked one question of two models: given a query, which documents of the corpu
 {{/retrieval}}
 
 {{> guards}}
+{{> matryoshka}}
 {{#training}}
 ## Training
 
@@ -553,6 +577,7 @@ We asked one question of two models: how similar are the two texts of each pair?
 {{/sts}}
 
 {{> guards}}
+{{> matryoshka}}
 {{#training}}
 ## Training
 

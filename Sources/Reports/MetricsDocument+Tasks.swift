@@ -64,6 +64,18 @@ extension MetricsDocument {
         })
     }
 
+    /// `matryoshka`: the main measure per dimension, largest first.
+    static func matryoshka(_ curve: MatryoshkaCurve) -> MetricsJSON {
+        .array(curve.points.map { point in
+            .object([
+                "dim": .int(point.dimension),
+                "measure": .string(curve.measure),
+                "baseline": .number(point.baseline),
+                "finetuned": .number(point.finetuned),
+            ])
+        })
+    }
+
     /// One compact JSON object per graded pair, in data order: texts, gold score, both similarities.
     static func stsJSONL(for s: StsOutcome) -> String {
         var out = ""

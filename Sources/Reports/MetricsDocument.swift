@@ -68,6 +68,7 @@ enum MetricsDocument {
             comparison["sts"] = stsComparison(sts)
         }
         if !result.guards.isEmpty { document["guards"] = guards(result.guards) }
+        if let curve = result.matryoshka { document["matryoshka"] = matryoshka(curve) }
         document["models"] = .object(models.mapValues { .object($0) })
         document["comparison"] = .object(comparison)
         if let training = result.training {

@@ -17,6 +17,7 @@ struct ReportFrame {
     var training: ReportView.TrainingView?
     var probes: ReportView.ProbesView?
     var guards: GuardsView?
+    var matryoshka: MatryoshkaView?
 
     init(_ r: RunResult, embedCharts: Bool, readingMinutes: Int) {
         title = r.run.title
@@ -32,5 +33,6 @@ struct ReportFrame {
         training = r.training.map { ReportView.trainingView($0, embedCharts: embedCharts) }
         probes = ReportView.probesView(r.probes)
         guards = GuardsView(r.guards)
+        matryoshka = MatryoshkaView(r, embedCharts: embedCharts)
     }
 }

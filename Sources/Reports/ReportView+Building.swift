@@ -12,7 +12,7 @@ extension ReportView {
         (title, runName, created, createdISO) = (frame.title, frame.runName, frame.created, frame.createdISO)
         (self.readingMinutes, toolVersion, commandLine, seed) = (frame.readingMinutes, frame.toolVersion, frame.commandLine, frame.seed)
         (notes, hyperparameters, training, probes) = (frame.notes, frame.hyperparameters, frame.training, frame.probes)
-        guards = frame.guards
+        (guards, matryoshka) = (frame.guards, frame.matryoshka)
         self.threshold = ReportFormat.fixed(threshold, 2)
         models = Models(baseline: Similarity(similarity: r.models.baseline.similarity),
                         finetuned: Similarity(similarity: r.models.finetuned.similarity))

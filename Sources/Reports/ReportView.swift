@@ -17,6 +17,7 @@ struct ReportView {
     var training: TrainingView?
     var probes: ProbesView?
     var guards: GuardsView?
+    var matryoshka: MatryoshkaView?
     var threshold: String
     /// How each model's embeddings were compared, for the setup table.
     var models: Models

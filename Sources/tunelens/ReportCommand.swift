@@ -35,6 +35,7 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Seed for bootstrap resampling, cross-fitting and sampling (default 42).") var seed: UInt64?
     @Option(help: "The report's title.") var title: String?
     @Option(name: .customLong("query-prompt"), help: "Text put before every retrieval query (default: the model's \"query\" prompt).") var queryPrompt: String?
+    @Option(help: "Matryoshka dimensions, e.g. 768,512,256: the main measure at each truncation, for both models.") var dims: String?
     @Option(help: "How embeddings are compared: cosine, dot, euclidean or manhattan (default: each model's similarity_fn_name, else cosine).") var similarity: String?
     @Option(name: .customLong("document-prompt"), help: "Text put before every retrieval document (default: the model's \"document\" prompt).") var documentPrompt: String?
 
@@ -78,6 +79,14 @@ struct ReportCommand: ParsableCommand {
             flags.threshold = threshold
         }
         if let seed { flags.seed = seed }
+        if let dims {
+            flags.dimensions = try dims.split(separator: ",", omittingEmptySubsequences: false).map { text in
+                guard let value = Int(text.trimmingCharacters(in: .whitespaces)), value > 0 else {
+                    throw ValidationError("--dims takes positive whole numbers separated by commas (768,512,256), got \"\(dims)\"")
+                }
+                return value
+            }
+        }
         settings = settings.overridden(by: flags, explicitThreshold: threshold != nil, explicitSeed: seed != nil)
 
         // Everything that can be checked cheaply is checked before any encoding.

@@ -134,3 +134,44 @@ struct GuardsConfigTests {
         #expect(throws: EvaluationError.self) { try RunConfig.read(file) }
     }
 }
+
+@Suite("Matryoshka dimensions (--dims)")
+struct MatryoshkaRunTests {
+    static func run(data: String, dims: [Int]) throws -> RunResult {
+        var config = RunConfig()
+        config.name = "dims"
+        config.baseline = StsRunTests.folder.appendingPathComponent("baseline.jsonl").path
+        config.finetuned = StsRunTests.folder.appendingPathComponent("finetuned.jsonl").path
+        config.data = StsRunTests.folder.appendingPathComponent(data).path
+        config.dimensions = dims
+        var evaluation = RunEvaluation(config: config, commandLine: ["tunelens", "report"], toolVersion: "test",
+                                       created: Date(timeIntervalSince1970: 1_700_000_000))
+        evaluation.bootstrapSamples = 50
+        return try evaluation.run()
+    }
+
+    @Test("the main measure at each truncation equals scipy's Spearman (STS) and scikit-learn's AUC (pairs) on the cut embeddings",
+          arguments: [("sts.jsonl", "sts", "spearman"), ("guard-pairs.jsonl", "guard-pairs", "auc")])
+    func curve(data: String, key: String, measure: String) throws {
+        let result = try Self.run(data: data, dims: [4, 16, 8])
+        let curve = try #require(result.matryoshka)
+        #expect(curve.measure == measure)
+        #expect(curve.points.map(\.dimension) == [16, 8, 4], "largest first, each once")
+        for point in curve.points {
+            for (model, value) in [("baseline", point.baseline), ("finetuned", point.finetuned)] {
+                let reference = try #require(RetrievalRunTests.value(StsRunTests.expected, "\(key).\(model).matryoshka.\(point.dimension)") as? Double)
+                #expect(abs(value - reference) <= 1e-9, "\(key) \(model) at \(point.dimension): \(value) vs \(reference)")
+            }
+        }
+        let report = try ReportRenderer().render(result)
+        #expect(report.html.contains("Smaller embeddings") && report.html.contains("by embedding dimension"))
+        let json = try JSONSerialization.jsonObject(with: Data(report.metricsJSON.utf8))
+        let entries = try #require(RetrievalRunTests.value(json, "matryoshka") as? [[String: Any]])
+        #expect(entries.map { $0["dim"] as? Int } == [16, 8, 4])
+    }
+
+    @Test("a dimension wider than the embeddings is refused in one line")
+    func tooWide() {
+        #expect(throws: EvaluationError.self) { try Self.run(data: "sts.jsonl", dims: [64]) }
+    }
+}

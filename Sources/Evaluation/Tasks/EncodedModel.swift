@@ -11,8 +11,15 @@ struct EncodedModel {
     /// How this model's embeddings are compared: the run's `--similarity`, else the model's own.
     let similarity: SimilarityFunction
     let rows: [[Float]]
+    /// The embedding width: the encoder's, or the truncation's (Matryoshka).
+    var dimension: Int { rows.first?.count ?? encoder.dimension }
 
-    var dimension: Int { encoder.dimension }
+    /// The same embeddings cut to their first `dimension` components, compared with the same
+    /// similarity (cosine renormalises implicitly), as sentence-transformers' `truncate_dim` does.
+    func truncated(to dimension: Int) -> EncodedModel {
+        EncodedModel(encoder: encoder, reference: reference, prompts: prompts, similarity: similarity,
+                     rows: rows.map { Array($0.prefix(dimension)) })
+    }
 
     /// The similarity of two rows under this model's similarity function. Cosine goes through Metrics
     /// (which refuses a zero vector, as the pair task always has).

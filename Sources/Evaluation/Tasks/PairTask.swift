@@ -51,6 +51,11 @@ struct PairTask {
         trainRows = trainSample.map { (requests.row($0.textA), requests.row($0.textB)) }
     }
 
+    /// The task's main measure alone: AUC of the model's similarities against the labels.
+    func mainMeasure(_ model: EncodedModel) throws -> Double {
+        ROC.auc(scores: try pairRows.map { try model.score($0.0, $0.1) }, labels: dataset.pairs.map { $0.label == true })
+    }
+
     func evaluate(baseline baselineModel: EncodedModel, finetuned finetunedModel: EncodedModel) throws -> PairOutcome {
         let pairs = dataset.pairs
         let labels = pairs.map { $0.label == true }

@@ -26,15 +26,25 @@ struct RetrievalTask {
         documentRows = data.corpus.map { requests.row($0.text, .document) }
     }
 
-    func evaluate(baseline: EncodedModel, finetuned: EncodedModel) throws -> RetrievalOutcome {
+    /// Each query's judged documents as corpus positions and grades (at least 1).
+    private func judgements() -> [[Int: Int]] {
         let documentIndex = Dictionary(data.corpus.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let qrels: [[Int: Int]] = data.queries.map { query in
+        return data.queries.map { query in
             var grades: [Int: Int] = [:]
             for (id, score) in data.relevance[query.id] ?? [:] {
                 if let index = documentIndex[id] { grades[index] = max(1, Int(score.rounded())) }
             }
             return grades
         }
+    }
+
+    /// The task's main measure alone: mean nDCG@10 over the judged queries.
+    func mainMeasure(_ model: EncodedModel) throws -> Double {
+        try RankingMeasures(rankings: try rankings(model), qrels: judgements(), bootstrapSamples: 0, seed: seed).ndcgAt10.mean
+    }
+
+    func evaluate(baseline: EncodedModel, finetuned: EncodedModel) throws -> RetrievalOutcome {
+        let qrels = judgements()
 
         let lexical = try BM25(documents: data.corpus.map(\.text))
         let bm25Rankings = lexical.search(queries: data.queries.map(\.text), k: Self.depth).map { $0.map(\.index) }

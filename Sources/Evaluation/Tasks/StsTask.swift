@@ -23,6 +23,12 @@ struct StsTask {
         distinctTexts = Set(pairRows.flatMap { [$0.0, $0.1] }).count
     }
 
+    /// The task's main measure alone: Spearman's rho of the model's similarities with the gold scores.
+    func mainMeasure(_ model: EncodedModel) throws -> Double {
+        let scores = try pairRows.map { try model.score($0.0, $0.1) }
+        return try metric(model.encoder) { try Correlation.spearman(dataset.pairs.map { $0.score! }, scores) }
+    }
+
     func evaluate(baseline: EncodedModel, finetuned: EncodedModel) throws -> StsOutcome {
         let gold = dataset.pairs.map { $0.score! }
         let before = try pairRows.map { try baseline.score($0.0, $0.1) }
