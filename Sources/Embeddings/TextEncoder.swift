@@ -23,6 +23,8 @@ public protocol TextEncoder: AnyObject {
     var dimension: Int { get }
     /// How the model says it should be used: prompts, default prompt, similarity.
     var usage: ModelUsage { get }
+    /// Whether any text can be encoded (a model), or only the texts it was given (precomputed embeddings).
+    var encodesAnyText: Bool { get }
     /// One embedding per text, in the order of `texts`, each text encoded after `prompt` (nil or empty:
     /// no prompt; the default prompt is not applied here). `progress` is called with the number of texts
     /// done so far and the total, from the calling thread.
@@ -32,6 +34,9 @@ public protocol TextEncoder: AnyObject {
 extension TextEncoder {
     /// Nothing known about use: no prompts, cosine.
     public var usage: ModelUsage { ModelUsage() }
+
+    /// A model encodes any text.
+    public var encodesAnyText: Bool { true }
 
     /// One embedding per text after the model's default prompt (none when it has no
     /// `default_prompt_name`), as sentence-transformers' `encode` does.

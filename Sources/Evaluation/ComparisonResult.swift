@@ -68,6 +68,8 @@ public struct FailureExample: Sendable {
     /// Lower-cased words (stop words removed) that both texts contain.
     public var sharedWords: [String]
     public var change: VerdictChange
+    /// The sentence pair each model matched best (nil when sentence matching did not run).
+    public var sentences: MatchedSentences?
 
     public init(pair: ScoredPair, kind: Kind, sharedWords: [String], change: VerdictChange) {
         self.pair = pair

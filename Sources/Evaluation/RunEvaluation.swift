@@ -64,6 +64,7 @@ public struct RunEvaluation {
         }
         var guardSettings = settings
         guardSettings.train = nil  // the training split is the primary data's
+        guardSettings.matchSentences = false  // a guard is one line of the report
         var guards = try config.guards.map { path in
             (path, try TaskData.read(path, settings: guardSettings, requests: &requests))
         }

@@ -13,6 +13,7 @@ enum DefaultTemplates {
 <blockquote class="text-a">{{#a}}{{#shared}}<mark>{{text}}</mark>{{/shared}}{{^shared}}{{text}}{{/shared}}{{/a}}</blockquote>
 <blockquote class="text-b">{{#b}}{{#shared}}<mark>{{text}}</mark>{{/shared}}{{^shared}}{{text}}{{/shared}}{{/b}}</blockquote>
 <p class="example-scores">baseline <strong>{{baseline}}</strong> → fine-tuned <strong>{{finetuned}}</strong>{{#hasShared}} · shared words: {{sharedWords}}{{/hasShared}}</p>
+{{> sentence-match}}
 </article>
 
 """####,
@@ -227,10 +228,14 @@ Word overlap carries almost no information about the label here, so the baseline
 Fine-tuning loosened the tie between shared words and similarity: the model now looks past the vocabulary.
 {{/lexical.finetuneDecoupled}}
 
+{{#sentenceMatches}}
+Shared words are not the whole story: a model can match two texts on one sentence each. Splitting both texts of each pair into sentences and encoding those with the same model shows which two sentences it found most alike. Over {{negatives}} sampled negative pairs, the baseline's best-matching sentences scored above its median pair similarity in {{baselineNegatives}} of them ({{finetunedNegatives}} for the fine-tuned model, against its own median); over {{positives}} positive pairs, in {{baselinePositives}} ({{finetunedPositives}} after). {{#topicTrap}}Negative pairs offer the baseline a matching sentence at least as often as positive pairs do: two texts on the same topic, whichever side each takes.{{/topicTrap}}
+{{/sentenceMatches}}
+
 {{#examples.hasHighNegatives}}
 ### Negative pairs the baseline liked most
 
-These pairs are labelled negative, yet the baseline gave them its highest scores. Words both texts use are <mark>marked</mark>.
+These pairs are labelled negative, yet the baseline gave them its highest scores. Words both texts use are <mark>marked</mark> (by stem, so “smoke” and “smoking” match), and under each pair are the two sentences each model found most alike.
 
 <div class="examples">
 {{#examples.highNegatives}}
@@ -538,6 +543,15 @@ No: search got worse. nDCG@10 fell by {{ndcg.delta}} on average, and the paired 
 {{/outcome.worse}}
 
 """####,
+        "sentence-match.mustache": ####"""
+{{#matched}}
+<div class="example-match">
+<p><span class="match-model">Baseline matched</span> “{{baselineA}}” ↔ “{{baselineB}}” <strong>{{baselineScore}}</strong></p>
+<p><span class="match-model">Fine-tuned matched</span> {{#same}}the same two sentences{{/same}}{{^same}}“{{finetunedA}}” ↔ “{{finetunedB}}”{{/same}} <strong>{{finetunedScore}}</strong></p>
+</div>
+{{/matched}}
+
+"""####,
         "sts-headline.mustache": ####"""
 # {{#sts}}{{#b.diag.backwards}}The baseline ranked similar pairs as dissimilar{{/b.diag.backwards}}{{#b.diag.random}}The baseline's similarities did not follow the gold scores{{/b.diag.random}}{{#b.diag.weak}}The baseline followed the gold scores only loosely{{/b.diag.weak}}{{#b.diag.strong}}The baseline already followed the gold scores{{/b.diag.strong}}{{#b.diag.collapsed}}The baseline gave every pair nearly the same similarity{{/b.diag.collapsed}}{{#outcome.improved}}{{#b.diag.backwards}}{{#outcome.pastChance}}, and fine-tuning turned it around{{/outcome.pastChance}}{{^outcome.pastChance}}; fine-tuning moved it toward chance, not past it{{/outcome.pastChance}}{{/b.diag.backwards}}{{^b.diag.backwards}}, and fine-tuning brought it closer{{/b.diag.backwards}}{{/outcome.improved}}{{#outcome.unchanged}}, and fine-tuning changed nothing measurable{{/outcome.unchanged}}{{#outcome.worse}}, and fine-tuning made it worse{{/outcome.worse}}{{/sts}}{{#frame.guards.regressed}}, but it got worse on {{frame.guards.regressedNames}}{{/frame.guards.regressed}}
 
@@ -671,6 +685,7 @@ The pairs below are those the baseline placed farthest from where the gold score
 <blockquote class="text-a">{{#a}}{{#shared}}<mark>{{text}}</mark>{{/shared}}{{^shared}}{{text}}{{/shared}}{{/a}}</blockquote>
 <blockquote class="text-b">{{#b}}{{#shared}}<mark>{{text}}</mark>{{/shared}}{{^shared}}{{text}}{{/shared}}{{/b}}</blockquote>
 <p class="example-scores">baseline <strong>{{baseline}}</strong> (at {{baselineRank}}) → fine-tuned <strong>{{finetuned}}</strong> (at {{finetunedRank}}){{#hasShared}} · shared words: {{sharedWords}}{{/hasShared}}</p>
+{{> sentence-match}}
 </article>
 {{/failures}}
 {{#hasBroken}}
@@ -683,6 +698,7 @@ Pairs the baseline placed close to their gold rank and fine-tuning moved away:
 <blockquote class="text-a">{{#a}}{{#shared}}<mark>{{text}}</mark>{{/shared}}{{^shared}}{{text}}{{/shared}}{{/a}}</blockquote>
 <blockquote class="text-b">{{#b}}{{#shared}}<mark>{{text}}</mark>{{/shared}}{{^shared}}{{text}}{{/shared}}{{/b}}</blockquote>
 <p class="example-scores">baseline <strong>{{baseline}}</strong> (at {{baselineRank}}) → fine-tuned <strong>{{finetuned}}</strong> (at {{finetunedRank}})</p>
+{{> sentence-match}}
 </article>
 {{/broken}}
 {{/hasBroken}}
@@ -764,6 +780,9 @@ details.chart-data table { margin-top: 0.5rem; }
 .example blockquote { margin: 0.5rem 0; color: var(--fg); overflow-wrap: anywhere; }
 .example-head { font-size: 0.85rem; color: var(--muted); }
 .example-scores { font-size: 0.9rem; font-variant-numeric: tabular-nums; }
+.example-match { margin-top: 0.5rem; padding-top: 0.4rem; border-top: 1px dashed var(--rule); font-size: 0.9rem; }
+.example-match p + p { margin-top: 0.2rem; }
+.match-model { color: var(--muted); font-size: 0.85em; text-transform: uppercase; letter-spacing: 0.04em; margin-right: 0.3rem; }
 .tag { display: inline-block; font-size: 0.75rem; font-weight: 700; text-transform: uppercase; letter-spacing: 0.04em;
        padding: 0.05rem 0.45rem; border-radius: 999px; border: 1px solid currentColor; margin-right: 0.3rem; }
 .tag-fixed { color: var(--good); }

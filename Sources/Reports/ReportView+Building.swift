@@ -13,6 +13,7 @@ extension ReportView {
         (self.readingMinutes, toolVersion, commandLine, seed) = (frame.readingMinutes, frame.toolVersion, frame.commandLine, frame.seed)
         (notes, hyperparameters, training, probes) = (frame.notes, frame.hyperparameters, frame.training, frame.probes)
         (guards, matryoshka) = (frame.guards, frame.matryoshka)
+        sentenceMatches = p.sentenceMatches.map(ReportView.SentenceMatchView.init)
         self.threshold = ReportFormat.fixed(threshold, 2)
         models = Models(baseline: Similarity(similarity: r.models.baseline.similarity),
                         finetuned: Similarity(similarity: r.models.finetuned.similarity))
@@ -186,7 +187,7 @@ extension ReportView.ModelView {
 
 extension ReportView.ExampleView {
     init(_ example: FailureExample) {
-        let shared = Set(example.sharedWords.map { $0.lowercased() })
+        let shared = RetrievalStory.sharedKeys(example.pair.textA, example.pair.textB)
         index = String(example.pair.index)
         kind = example.pair.label ? "positive pair" : "negative pair"
         switch example.change {
@@ -195,8 +196,9 @@ extension ReportView.ExampleView {
         case .broken: (tag, tagClass) = ("broken by fine-tuning", "broken")
         case .stillRight: (tag, tagClass) = ("right both times", "still-right")
         }
-        a = Self.segments(example.pair.textA, shared: shared)
-        b = Self.segments(example.pair.textB, shared: shared)
+        a = Self.segments(example.pair.textA, shared: shared, key: RetrievalStory.wordKey)
+        b = Self.segments(example.pair.textB, shared: shared, key: RetrievalStory.wordKey)
+        matched = example.sentences.flatMap(ReportView.MatchedView.init)
         baseline = ReportFormat.fixed(example.pair.baseline, 2)
         finetuned = ReportFormat.fixed(example.pair.finetuned, 2)
         sharedWords = example.sharedWords.joined(separator: ", ")

@@ -1,3 +1,4 @@
+import Evaluation
 import Foundation
 
 /// What the report templates see: every value already formatted as text, every choice of wording
@@ -18,6 +19,7 @@ struct ReportView {
     var probes: ProbesView?
     var guards: GuardsView?
     var matryoshka: MatryoshkaView?
+    var sentenceMatches: SentenceMatchView?
     var threshold: String
     /// How each model's embeddings were compared, for the setup table.
     var models: Models
@@ -175,6 +177,51 @@ struct ReportView {
         var finetuned: String
         var sharedWords: String
         var hasShared: Bool
+        var matched: MatchedView?
+    }
+
+    /// The sentence pair each model matched best in an example; shown when a text has more than one
+    /// sentence (with one each, the match is the whole pair).
+    struct MatchedView {
+        var baselineA: String
+        var baselineB: String
+        var baselineScore: String
+        var finetunedA: String
+        var finetunedB: String
+        var finetunedScore: String
+        /// Both models matched the same two sentences.
+        var same: Bool
+
+        init?(_ m: MatchedSentences) {
+            guard max(m.baseline.sentencesA, m.baseline.sentencesB) > 1 else { return nil }
+            (baselineA, baselineB) = (ReportEscaping.oneLine(m.baseline.sentenceA), ReportEscaping.oneLine(m.baseline.sentenceB))
+            (finetunedA, finetunedB) = (ReportEscaping.oneLine(m.finetuned.sentenceA), ReportEscaping.oneLine(m.finetuned.sentenceB))
+            baselineScore = ReportFormat.fixed(m.baseline.score, 2)
+            finetunedScore = ReportFormat.fixed(m.finetuned.score, 2)
+            same = m.baseline.sentenceA == m.finetuned.sentenceA && m.baseline.sentenceB == m.finetuned.sentenceB
+        }
+    }
+
+    /// How often each model's best sentence match beats its median pair, over a sample.
+    struct SentenceMatchView {
+        var negatives: String
+        var positives: String
+        var baselineNegatives: String
+        var finetunedNegatives: String
+        var baselinePositives: String
+        var finetunedPositives: String
+        /// The baseline's best sentence matches clear its median on negatives at least as often as on positives.
+        var topicTrap: Bool
+
+        init(_ s: SentenceMatchSummary) {
+            negatives = ReportFormat.count(s.negatives)
+            positives = ReportFormat.count(s.positives)
+            baselineNegatives = ReportFormat.percent(s.baselineNegativesAbove, 0)
+            finetunedNegatives = ReportFormat.percent(s.finetunedNegativesAbove, 0)
+            baselinePositives = ReportFormat.percent(s.baselinePositivesAbove, 0)
+            finetunedPositives = ReportFormat.percent(s.finetunedPositivesAbove, 0)
+            topicTrap = s.baselineNegativesAbove >= s.baselinePositivesAbove
+        }
     }
 
     struct ExamplesView {

@@ -71,6 +71,7 @@ struct StsStory {
         var finetunedRank: String
         var sharedWords: String
         var hasShared: Bool
+        var matched: ReportView.MatchedView?
     }
 
     init(_ s: StsOutcome, models: (baseline: ModelIdentity, finetuned: ModelIdentity), embedCharts: Bool) {
@@ -161,6 +162,7 @@ extension StsStory.Example {
         finetunedRank = rank(item.finetunedRank)
         sharedWords = item.shared.joined(separator: ", ")
         hasShared = !item.shared.isEmpty
+        matched = failure.sentences.flatMap(ReportView.MatchedView.init)
     }
 }
 

@@ -13,6 +13,7 @@ import Foundation
 /// also marks where the prompt ends.
 public final class CachedEncoder: TextEncoder, EncoderWorkReporting {
     public let base: any TextEncoder
+    public var encodesAnyText: Bool { base.encodesAnyText }
     public let store: EmbeddingStore
     /// Texts the last ``encode(_:progress:)`` found in the store, and texts it had the base encode.
     public private(set) var lastHits = 0

@@ -9,6 +9,8 @@ import Foundation
 /// A prompt is looked up as part of the text (the text as it was encoded): the file holds whatever the
 /// user's own job embedded, so "query: what is x" answers a query "what is x" with the prompt "query: ".
 final class PrecomputedEncoder: TextEncoder {
+    /// Only the texts of the file have embeddings.
+    var encodesAnyText: Bool { false }
     /// The longest embedding accepted: 16 times the widest common models (4,096), so a hostile line
     /// of a million numbers is refused instead of becoming a million-column matrix per text.
     static let maximumDimension = 65_536

@@ -19,6 +19,8 @@ public struct PairOutcome: Sendable {
     public var remainingErrors: RemainingErrors
     /// Train/test leakage and the train-vs-held-out gap, when a training split is given.
     public var overfitting: OverfittingCheck?
+    /// How often each model's best-matching sentences score above its median pair (a sample).
+    public var sentenceMatches: SentenceMatchSummary?
 
     public init(data: DataSummary, baseline: ModelResult, finetuned: ModelResult, comparison: ComparisonResult,
                 pairs: [ScoredPair], failures: [FailureExample], lexical: LexicalAnalysis,

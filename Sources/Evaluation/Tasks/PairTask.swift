@@ -18,6 +18,10 @@ struct PairTask {
     var examplesPerKind = 3
     /// Training pairs encoded for the train-vs-held-out gap (a seeded sample when there are more).
     var trainPairsForGap = 500
+    /// Whether the failure examples show the sentences each model matched (off for guards), and the
+    /// negatives and positives sampled for the sentence-match shares.
+    var matchSentences = true
+    var sentenceSample = 100
 
     /// Rows of each pair's two texts, and of the sampled training pairs' texts.
     private var pairRows: [(Int, Int)] = []
@@ -76,7 +80,20 @@ struct PairTask {
         }
         let examples = ExampleSelection(pairs: scored, lexical: lexical, verdicts: paired.verdicts, threshold: threshold,
                                         perKind: examplesPerKind)
-        return PairOutcome(
+        var failures = examples.baselineFailures, remaining = examples.remainingErrors
+        var sentenceMatches: SentenceMatchSummary?
+        if matchSentences, SentenceMatcher.applies(baselineModel, finetunedModel) {
+            let sample = SentenceMatcher.sample(scored, perClass: sentenceSample, seed: seed)
+            let texts = (failures + remaining.examples).flatMap { [$0.pair.textA, $0.pair.textB] }
+                + (sample.negatives + sample.positives).flatMap { [$0.textA, $0.textB] }
+            let matcher = try SentenceMatcher(texts: texts, baseline: baselineModel, finetuned: finetunedModel)
+            for i in failures.indices { failures[i].sentences = try matcher.match(failures[i].pair.textA, failures[i].pair.textB) }
+            for i in remaining.examples.indices {
+                remaining.examples[i].sentences = try matcher.match(remaining.examples[i].pair.textA, remaining.examples[i].pair.textB)
+            }
+            sentenceMatches = try matcher.summary(negatives: sample.negatives, positives: sample.positives, pairs: scored)
+        }
+        var outcome = PairOutcome(
             data: DataSummary(file: dataset.fileName, digest: dataset.digest, pairs: pairs.count, positives: dataset.positiveCount,
                               negatives: dataset.negativeCount, uniqueTexts: evalTextCount, hasScores: dataset.hasScores,
                               trainFile: train?.fileName, trainPairs: train?.pairs.count),
@@ -86,15 +103,17 @@ struct PairTask {
                 deltaDCI: paired.deltaDCI95, bootstrapSamples: paired.bootstrapSamples,
                 delongZ: paired.delongZ, delongP: paired.delongP, fixed: paired.fixed, broken: paired.broken,
                 stillWrong: paired.stillWrong, bothRight: paired.stillRight),
-            pairs: scored, failures: examples.baselineFailures,
+            pairs: scored, failures: failures,
             lexical: LexicalAnalysis(
                 overlapAUC: lexical.overlapAUC, baselineCorrelation: lexical.baselineSpearman,
                 finetunedCorrelation: lexical.finetunedSpearman,
                 meanOverlapPositive: mean(zip(lexical.pairs, labels).filter(\.1).map(\.0.jaccard)),
                 meanOverlapNegative: mean(zip(lexical.pairs, labels).filter { !$0.1 }.map(\.0.jaccard))),
-            remainingErrors: examples.remainingErrors,
+            remainingErrors: remaining,
             overfitting: try overfittingCheck(train: train, sample: trainSample, trainIDs: trainRows, evalPairs: pairs,
                                               evalTexts: evalTexts(), baseline: baselineModel, finetuned: finetunedModel))
+        outcome.sentenceMatches = sentenceMatches
+        return outcome
     }
 
     /// The held-out pairs' distinct texts, in order of first appearance.

@@ -70,4 +70,6 @@ public struct StsFailure: Sendable {
 
     public var item: StsItem
     public var tag: Tag
+    /// The sentence pair each model matched best (nil when sentence matching did not run).
+    public var sentences: MatchedSentences?
 }

@@ -11,6 +11,8 @@ struct StsTask {
     var bootstrapSamples = 1000
     /// Failure examples shown per kind.
     var examplesPerKind = 3
+    /// Whether the examples show the sentences each model matched (off for guards).
+    var matchSentences = true
     private var pairRows: [(Int, Int)] = []
     private var distinctTexts = 0
 
@@ -43,13 +45,20 @@ struct StsTask {
                     gold: gold[i], baseline: before[i], finetuned: after[i], goldRank: goldRanks[i],
                     baselineRank: beforeRanks[i], finetunedRank: afterRanks[i], shared: overlaps[i].shared)
         }
+        var failures = worst(items), broken = broken(items)
+        if matchSentences, SentenceMatcher.applies(baseline, finetuned) {
+            let texts = (failures + broken).flatMap { [$0.item.textA, $0.item.textB] }
+            let matcher = try SentenceMatcher(texts: texts, baseline: baseline, finetuned: finetuned)
+            for i in failures.indices { failures[i].sentences = try matcher.match(failures[i].item.textA, failures[i].item.textB) }
+            for i in broken.indices { broken[i].sentences = try matcher.match(broken[i].item.textA, broken[i].item.textB) }
+        }
         return StsOutcome(
             file: dataset.fileName, digest: dataset.digest, uniqueTexts: distinctTexts,
             goldRange: ClosedInterval(lower: gold.min()!, upper: gold.max()!),
             baseline: try measure(baseline, gold: gold, scores: before),
             finetuned: try measure(finetuned, gold: gold, scores: after),
             comparison: try comparison(gold: gold, baseline: before, finetuned: after),
-            items: items, failures: worst(items), broken: broken(items),
+            items: items, failures: failures, broken: broken,
             overlapWithGold: try? Correlation.spearman(jaccard, gold),
             overlapWithBaseline: try? Correlation.spearman(jaccard, before),
             overlapWithFinetuned: try? Correlation.spearman(jaccard, after))

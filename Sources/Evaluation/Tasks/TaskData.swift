@@ -19,6 +19,8 @@ enum TaskData {
         var examplesPerKind: Int
         /// The training split, for pair data (leakage and the train-vs-held-out gap).
         var train: PairDataset?
+        /// Whether failure examples show the sentences each model matched (the primary data's, not guards').
+        var matchSentences = true
     }
 
     static func read(_ path: String, settings: Settings, requests: inout TextRequests) throws -> TaskData {
@@ -35,6 +37,7 @@ enum TaskData {
             var task = try StsTask(dataset: dataset, seed: settings.seed, requests: &requests)
             task.bootstrapSamples = settings.bootstrapSamples
             task.examplesPerKind = settings.examplesPerKind
+            task.matchSentences = settings.matchSentences
             return .sts(task)
         }
         try dataset.validateForPairClassification()
@@ -42,6 +45,7 @@ enum TaskData {
                             requests: &requests)
         task.bootstrapSamples = settings.bootstrapSamples
         task.examplesPerKind = settings.examplesPerKind
+        task.matchSentences = settings.matchSentences
         return .pairs(task)
     }
 
