@@ -46,7 +46,10 @@ extension ReportView {
             deltaDHi: ReportFormat.signed(c.deltaDCI?.upper, 2), samples: ReportFormat.count(c.bootstrapSamples),
             z: ReportFormat.signed(c.delongZ, 2), p: ReportFormat.pValue(c.delongP),
             fixed: ReportFormat.count(c.fixed), broken: ReportFormat.count(c.broken),
-            stillWrong: ReportFormat.count(c.stillWrong), stillRight: ReportFormat.count(c.bothRight))
+            stillWrong: ReportFormat.count(c.stillWrong), stillRight: ReportFormat.count(c.bothRight),
+            own: VerdictsView(fixed: ReportFormat.count(c.ownThreshold.fixed), broken: ReportFormat.count(c.ownThreshold.broken),
+                              stillWrong: ReportFormat.count(c.ownThreshold.stillWrong),
+                              stillRight: ReportFormat.count(c.ownThreshold.stillRight), folds: String(c.ownThreshold.folds)))
 
         let pcaChart = ReportCharts.pca(p)
         charts = ChartsView(

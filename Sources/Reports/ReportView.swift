@@ -128,10 +128,21 @@ struct ReportView {
         var samples: String
         var z: String
         var p: String
+        /// Verdicts at the one fixed threshold, the same for both models.
         var fixed: String
         var broken: String
         var stillWrong: String
         var stillRight: String
+        /// Verdicts at each model's own cross-fitted threshold: the headline counts.
+        var own: VerdictsView
+    }
+
+    struct VerdictsView {
+        var fixed: String
+        var broken: String
+        var stillWrong: String
+        var stillRight: String
+        var folds: String
     }
 
     struct FigureView {

@@ -71,7 +71,8 @@ struct PairTask {
                 deltaAUC: paired.deltaAUC, deltaAUCCI: paired.deltaAUCCI95, deltaD: paired.deltaD,
                 deltaDCI: paired.deltaDCI95, bootstrapSamples: paired.bootstrapSamples,
                 delongZ: paired.delongZ, delongP: paired.delongP, fixed: paired.fixed, broken: paired.broken,
-                stillWrong: paired.stillWrong, bothRight: paired.stillRight),
+                stillWrong: paired.stillWrong, bothRight: paired.stillRight,
+                ownThreshold: VerdictCounts(paired.ownThreshold)),
             pairs: scored, failures: examples.baselineFailures,
             lexical: LexicalAnalysis(
                 overlapAUC: lexical.overlapAUC, baselineCorrelation: lexical.baselineSpearman,
