@@ -186,8 +186,10 @@ struct IndexPage {
                 })),
             ])
         }
-        // Each test is [kind, method, verdict, reason, delta, z, p, fixed, broken, compared], its
-        // sentences as indexes into `texts` (a hundred runs repeat the same few sentences).
+        // Each test is [kind, method, verdict, reason, delta, z, p, fixed, broken, compared, metrics,
+        // rule], its sentences as indexes into `texts` (a hundred runs repeat the same few
+        // sentences); `metrics` has one entry per metric row, null or [Holm-adjusted p, test name],
+        // and `rule` is the sentence saying how cells are coloured (`MetricSignificance`).
         var texts: [String] = []
         var textIndex: [String: Int] = [:]
         func text(_ value: String?) -> EmbeddedJSON {
@@ -212,6 +214,11 @@ struct IndexPage {
                 .number(test.fixed.map(Double.init)),
                 .number(test.broken.map(Double.init)),
                 .number(test.compared.map(Double.init)),
+                .array(list.map { metric in
+                    guard let tested = test.metricTests.tests[metric.key] else { return .null }
+                    return .array([.number(tested.adjustedP), text(tested.method)])
+                }),
+                text(test.metricTests.rule),
             ]))
         }
         let pages = diffPages.map { name -> (String, EmbeddedJSON) in
