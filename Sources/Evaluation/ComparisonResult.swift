@@ -22,10 +22,12 @@ public struct ComparisonResult: Sendable {
     public var bothRight: Int
     /// The same verdicts at each model's own cross-fitted threshold: the counts to quote.
     public var ownThreshold: VerdictCounts
+    /// Every measure shown for both models with its paired test, Holm-adjusted across them.
+    public var measures: [MeasureComparison]
 
     public init(deltaAUC: Double, deltaAUCCI: ClosedInterval?, deltaD: Double?, deltaDCI: ClosedInterval?,
                 bootstrapSamples: Int, delongZ: Double?, delongP: Double?, fixed: Int, broken: Int,
-                stillWrong: Int, bothRight: Int, ownThreshold: VerdictCounts) {
+                stillWrong: Int, bothRight: Int, ownThreshold: VerdictCounts, measures: [MeasureComparison] = []) {
         self.deltaAUC = deltaAUC
         self.deltaAUCCI = deltaAUCCI
         self.deltaD = deltaD
@@ -38,6 +40,7 @@ public struct ComparisonResult: Sendable {
         self.stillWrong = stillWrong
         self.bothRight = bothRight
         self.ownThreshold = ownThreshold
+        self.measures = measures
     }
 }
 

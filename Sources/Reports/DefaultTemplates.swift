@@ -222,6 +222,17 @@ Both models scored the same {{data.pairs}} pairs, so the comparison is paired: e
 </tbody>
 </table>
 
+Every measure this page shows for both models, tested on the same pairs. Each test is paired (DeLong for the AUC; McNemar's exact test for accuracies and recall, on the pairs the two models judge differently; Welch's t on the per-pair change of score, positives against negatives, for the margin; a paired bootstrap for Cohen's d), and the {{cmp.measuresTested}} p-values are corrected together with Holm's method. A change is coloured only when its corrected p is below 0.05. Precision, F1, the Matthews correlation and average precision have no paired test here: where the page shows them for both models, it draws no conclusion from the difference.
+
+<table class="metrics" id="tested-measures">
+<thead><tr><th scope="col">Measure</th><th scope="col">Baseline</th><th scope="col">Fine-tuned</th><th scope="col">Change</th><th scope="col">Test</th><th scope="col">p</th><th scope="col">p, Holm</th></tr></thead>
+<tbody>
+{{#cmp.measures}}
+<tr><th scope="row">{{label}}</th><td>{{baseline}}</td><td>{{finetuned}}</td><td class="{{cssClass}}">{{delta}}</td><td>{{method}}</td><td>{{p}}</td><td>{{adjustedP}}</td></tr>
+{{/cmp.measures}}
+</tbody>
+</table>
+
 {{#outcome.improved}}
 Yes. The AUC gain of {{cmp.deltaAUC}} is far from what chance reshuffling would produce (DeLong p {{cmp.p}}), and its bootstrap interval stays above zero. Judging each model at its own threshold, fine-tuning fixed {{cmp.own.fixed}} verdicts and broke {{cmp.own.broken}}.
 {{/outcome.improved}}
