@@ -9,7 +9,8 @@ import Metrics
 ///   accuracy at a cross-fitted threshold (McNemar on the out-of-fold calls, each run's seed),
 ///   margin (Welch's t on per-pair differences by class) and Cohen's d (paired bootstrap). A test
 ///   counts only when it reproduces both runs' numbers in metrics.json (to 1e-9), so the p-value
-///   is about the values the row shows.
+///   is about the values the row shows. With gold similarity scores in both runs' pairs.jsonl,
+///   the STS Spearman rows take Williams' test (gold, A, B) on the same items (`Metrics.WilliamsTest`).
 /// - Both runs ranked the same queries: the fine-tuned nDCG@10 and recall@10 rows take the paired
 ///   t-test over queries of `SearchComparison`.
 /// - Otherwise the fine-tuned AUC alone has a test, `AUCSignificance`'s unpaired z-test.
@@ -38,6 +39,10 @@ struct MetricSignificance: Equatable {
         if case .paired = auc, let pairsA, let pairsB {
             raw += pairTests(a, b, role: "finetuned", pairsA.pairs.map(\.finetuned), pairsB.pairs.map(\.finetuned), labels: pairsA.labels)
             raw += pairTests(a, b, role: "baseline", pairsA.pairs.map(\.baseline), pairsB.pairs.map(\.baseline), labels: pairsA.labels)
+            if let gold = pairsA.gold, pairsB.gold == gold {
+                raw += spearmanTest(a, b, role: "finetuned", gold: gold, pairsA.pairs.map(\.finetuned), pairsB.pairs.map(\.finetuned))
+                raw += spearmanTest(a, b, role: "baseline", gold: gold, pairsA.pairs.map(\.baseline), pairsB.pairs.map(\.baseline))
+            }
         } else if case let .unpaired(_, _, p, _) = auc {
             raw.append(("models.finetuned.pair_classification.auc", p, "unpaired z"))
         }
@@ -77,6 +82,17 @@ struct MetricSignificance: Equatable {
                   abs(valueA - result.a) <= 1e-9, abs(valueB - result.b) <= 1e-9 else { return nil }
             return (key, p, result.method.rawValue)
         }
+    }
+
+    /// Williams' test of rho(gold, B) - rho(gold, A) for one model role, when its scores differ
+    /// and the two rhos are the ones the runs report.
+    private static func spearmanTest(_ a: RunSummary, _ b: RunSummary, role: String, gold: [Double], _ scoresA: [Double],
+                                     _ scoresB: [Double]) -> [(key: String, p: Double, method: String)] {
+        let key = "models.\(role).sts.spearman"
+        guard scoresA != scoresB, let test = try? WilliamsTest(gold: gold, baseline: scoresA, finetuned: scoresB, bootstrapSamples: 0),
+              let p = test.p, let valueA = a.document.number(key), let valueB = b.document.number(key),
+              abs(valueA - test.baselineRho) <= 1e-9, abs(valueB - test.finetunedRho) <= 1e-9 else { return [] }
+        return [(key, p, "Williams")]
     }
 
     /// "better", "worse" or "" for a row: coloured only when tested, adjusted p < 0.05, and the

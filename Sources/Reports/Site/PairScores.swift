@@ -15,12 +15,15 @@ struct PairScores {
     var pairs: [Pair]
     var labels: [Bool]
     var finetuned: [Double]
+    /// Every pair's gold similarity (`"score"`), when every line has one (graded pairs).
+    var gold: [Double]?
     /// FNV-1a (64 bit) over every pair's texts and label, so that two runs' pairs compare in O(1)
     /// when the index compares many runs.
     var fingerprint: UInt64
 
-    init(pairs: [Pair]) {
+    init(pairs: [Pair], gold: [Double]? = nil) {
         self.pairs = pairs
+        self.gold = gold?.count == pairs.count ? gold : nil
         labels = pairs.map { $0.label == 1 }
         finetuned = pairs.map(\.finetuned)
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
@@ -46,6 +49,7 @@ struct PairScores {
         var label: Int
         var baseline: Double
         var finetuned: Double
+        var score: Double?
     }
 
     /// Reads `directory/pairs.jsonl`; `nil` when the run has none.
@@ -60,6 +64,7 @@ struct PairScores {
         }
         let decoder = JSONDecoder()
         var pairs: [Pair] = []
+        var gold: [Double]? = []
         var lineNumber = 0
         for line in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
             lineNumber += 1
@@ -77,8 +82,9 @@ struct PairScores {
             }
             pairs.append(Pair(index: decoded.i ?? pairs.count, textA: decoded.text_a, textB: decoded.text_b,
                               label: decoded.label, baseline: decoded.baseline, finetuned: decoded.finetuned))
+            if let score = decoded.score, score.isFinite { gold?.append(score) } else { gold = nil }
         }
-        return PairScores(pairs: pairs)
+        return PairScores(pairs: pairs, gold: gold)
     }
 
     /// Whether `other` holds the same pairs (texts and labels) in the same order: the condition

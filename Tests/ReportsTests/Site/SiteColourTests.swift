@@ -10,6 +10,9 @@ import Metrics
 struct SiteColourTests {
     static let noiseA = "noise-a", noiseB = "noise-b", better = "better"
     static let tested = ["auc", "accuracy", "recall", "cross_fitted_accuracy", "margin"]
+    /// Metric keys of the tests expected on the fine-tuned model, with their names in expected.json.
+    static let testedKeys = tested.map { ("models.finetuned.pair_classification.\($0)", $0) }
+        + [("models.finetuned.sts.spearman", "sts_spearman")]
 
     struct Expected: Decodable { var delta: Double; var p: Double }
 
@@ -46,9 +49,9 @@ struct SiteColourTests {
         defer { try? FileManager.default.removeItem(at: root) }
         for (b, name) in [(Self.noiseB, "noise"), (Self.better, "differs")] {
             let tests = try Self.comparison(root, Self.noiseA, b).metricTests.tests
-            for key in Self.tested {
-                let test = try #require(tests["models.finetuned.pair_classification.\(key)"], "\(name): \(key) untested")
-                let reference = try #require(expected[name]?[key])
+            for (key, expectedName) in Self.testedKeys {
+                let test = try #require(tests[key], "\(name): \(key) untested")
+                let reference = try #require(expected[name]?[expectedName])
                 #expect(abs(test.p - reference.p) <= 1e-9 * reference.p + 1e-15, "\(name) \(key): \(test.p) vs \(reference.p)")
             }
             #expect(tests["models.finetuned.pair_classification.cohens_d"] != nil)
@@ -65,7 +68,9 @@ struct SiteColourTests {
     func colours() throws {
         let (root, expected) = try Self.fixture()
         defer { try? FileManager.default.removeItem(at: root) }
-        #expect(expected["noise"]!.values.contains { $0.p < 0.1 }, "the noise pair has a raw p near 0.05")
+        // Noise alone gives one raw p below 0.05 (Williams' test on the STS Spearman): Holm's correction,
+        // not luck, keeps that cell plain.
+        #expect(try #require(expected["noise"]?["sts_spearman"]).p < 0.05)
 
         let noisePage = try String(contentsOf: SiteDiff.write(runA: root.appendingPathComponent(Self.noiseA),
                                                               runB: root.appendingPathComponent(Self.noiseB)).file, encoding: .utf8)
@@ -78,13 +83,21 @@ struct SiteColourTests {
         let betterPage = try String(contentsOf: SiteDiff.write(runA: root.appendingPathComponent(Self.noiseA),
                                                                runB: root.appendingPathComponent(Self.better)).file, encoding: .utf8)
         let better = Self.deltaClasses(betterPage)
-        for key in Self.tested + ["cohens_d"] {
-            #expect(better["models.finetuned.pair_classification.\(key)"] == "better", "\(key)")
+        let expectedColoured = Self.testedKeys.map(\.0) + ["models.finetuned.pair_classification.cohens_d"]
+        for key in expectedColoured {
+            #expect(better[key] == "better", "\(key)")
         }
-        // Precision and F1 moved too, but have no test: never coloured.
+        // Precision, F1, the guard and the Matryoshka rows moved too, but have no test between runs: never coloured.
         let coloured = Set(better.filter { !$0.value.isEmpty }.keys)
-        #expect(coloured == Set((Self.tested + ["cohens_d"]).map { "models.finetuned.pair_classification.\($0)" }))
-        #expect(betterPage.contains("DeLong: p &lt; 0.001"))
+        #expect(coloured == Set(expectedColoured))
+        #expect(betterPage.contains("DeLong: p &lt; 0.001") && betterPage.contains("Williams: p &lt; 0.001"))
+        for key in ["guards.[name=tags.tsv].finetuned", "guards.[name=tags.tsv].delta", "matryoshka.[dim=128].finetuned"] {
+            #expect(better[key] == "", "\(key) shown and plain")
+        }
+        let guardRow = try #require(betterPage.components(separatedBy: "<tr data-key=\"guards.[name=tags.tsv].delta\">").last?
+            .components(separatedBy: "</tr>").first)
+        #expect(guardRow.contains("−0.071") || guardRow.contains("-0.071"))
+        #expect(guardRow.contains("no test"))
     }
 
     @Test("The index embeds the same tests, so its in-browser diff colours the same cells",
