@@ -595,6 +595,7 @@ footer.reproduce dd { margin: 0; overflow-wrap: anywhere; }
 }
 td.better { color: var(--good); font-weight: 600; }
 td.worse { color: var(--bad); font-weight: 600; }
+#tested-measures td { white-space: nowrap; }
 .example blockquote.query { font-weight: 600; }
 .example-label { font-size: 0.8rem; color: var(--muted); margin-top: 0.4rem !important; }
 

@@ -34,9 +34,9 @@ enum ReportFormat {
         return "= " + fixed(p, 2)
     }
 
-    /// A p-value for a table cell: `< 0.001` (with a no-break space, so it never wraps), `0.023`, `0.41`.
+    /// A p-value for a table cell: `< 0.001`, `0.023`, `0.41`.
     static func pCell(_ p: Double?) -> String {
-        pValue(p).replacingOccurrences(of: "= ", with: "").replacingOccurrences(of: "< ", with: "<\u{00A0}")
+        pValue(p).replacingOccurrences(of: "= ", with: "")
     }
 
     /// `1,469`.

@@ -243,7 +243,7 @@ extension ReportView.MeasureView {
         let percent = ["accuracy", "recall", "cross_fitted_accuracy"].contains(m.key)
         let digits = m.key == "cohens_d" ? 2 : 3
         func value(_ x: Double) -> String { percent ? ReportFormat.percent(x) : ReportFormat.fixed(x, digits) }
-        let shownDelta = percent ? ReportFormat.signed(m.delta * 100, 1) + "\u{00A0}pp" : ReportFormat.signed(m.delta, digits)
+        let shownDelta = percent ? ReportFormat.signed(m.delta * 100, 1) + " pp" : ReportFormat.signed(m.delta, digits)
         let roundsToZero = abs(percent ? m.delta * 100 : m.delta) < 0.5 * pow(10, -Double(percent ? 1 : digits))
         label = [
             "auc": "AUC-ROC", "cohens_d": "Cohen's d", "margin": "Margin (mean positive − mean negative)",
