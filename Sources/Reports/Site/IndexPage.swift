@@ -188,8 +188,9 @@ struct IndexPage {
         }
         // Each test is [kind, method, verdict, reason, delta, z, p, fixed, broken, compared, metrics,
         // rule], its sentences as indexes into `texts` (a hundred runs repeat the same few
-        // sentences); `metrics` has one entry per metric row, null or [Holm-adjusted p, test name],
-        // and `rule` is the sentence saying how cells are coloured (`MetricSignificance`).
+        // sentences); `metrics` lists only the tested rows, each [metric index, Holm-adjusted p,
+        // test name] (most rows have no test, and a site embeds up to 1,225 pairs), and `rule` is
+        // the sentence saying how cells are coloured (`MetricSignificance`).
         var texts: [String] = []
         var textIndex: [String: Int] = [:]
         func text(_ value: String?) -> EmbeddedJSON {
@@ -214,9 +215,9 @@ struct IndexPage {
                 .number(test.fixed.map(Double.init)),
                 .number(test.broken.map(Double.init)),
                 .number(test.compared.map(Double.init)),
-                .array(list.map { metric in
-                    guard let tested = test.metricTests.tests[metric.key] else { return .null }
-                    return .array([.number(tested.adjustedP), text(tested.method)])
+                .array(list.enumerated().compactMap { index, metric in
+                    guard let tested = test.metricTests.tests[metric.key] else { return nil }
+                    return .array([.number(Double(index)), .number(tested.adjustedP), text(tested.method)])
                 }),
                 text(test.metricTests.rule),
             ]))

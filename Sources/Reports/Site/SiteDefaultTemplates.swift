@@ -346,11 +346,12 @@ B: <a href="{{hrefB}}" id="run-b">{{nameB}}</a> <span class="muted">({{createdB}
     var test = {
       kind: entry[0], method: text(entry[1]), verdict: text(entry[2]), reason: text(entry[3]),
       delta: entry[4], z: entry[5], p: entry[6], fixed: entry[7], broken: entry[8], compared: entry[9],
-      // Per metric row: null, or [Holm-adjusted p, test name], computed by the Swift side
-      // (MetricSignificance.swift); the page computes no test itself, so both colour the same cells.
-      metrics: (entry[10] || []).map(function (t) { return t === null ? null : { adjusted: t[0], method: text(t[1]) }; }),
+      // The tested metric rows, [metric index, Holm-adjusted p, test name], computed by the Swift
+      // side (MetricSignificance.swift); the page computes no test itself, so both colour the same cells.
+      metrics: {},
       rule: entry[11] === undefined ? null : text(entry[11])
     };
+    (entry[10] || []).forEach(function (t) { test.metrics[t[0]] = { adjusted: t[1], method: text(t[2]) }; });
     if (i > j) {
       test.delta = test.delta === null ? null : -test.delta;
       test.z = test.z === null ? null : -test.z;
