@@ -188,7 +188,7 @@ Fine-tuning loosened the tie between shared words and similarity: the model now 
 {{#examples.hasHighNegatives}}
 ### Negative pairs the baseline liked most
 
-These pairs are labelled negative, yet the baseline gave them its highest scores. Words both texts use are <mark>marked</mark>.
+These pairs are labelled negative, yet the baseline gave them its highest scores. Words both texts use are <mark>marked</mark>. Each card's tag compares the two models' verdicts at the fixed threshold of {{threshold}}; the fixed and broken counts in the summary judge each model at its own threshold instead.
 
 <div class="examples">
 {{#examples.highNegatives}}
