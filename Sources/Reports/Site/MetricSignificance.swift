@@ -107,7 +107,8 @@ struct MetricSignificance: Equatable {
     var rule: String {
         let count = tests.count
         guard count > 0 else {
-            return "No metric here has a test (the runs did not score the same items), so no difference is coloured."
+            return "No metric here has a test between these runs (they did not score the same items, or their scores are "
+                + "the same), so no difference is coloured."
         }
         return "A difference is coloured (green: B better, red: B worse) only when a test says it is real: "
             + "\(count) metric\(count == 1 ? " has" : "s have") a test (named in the last column), and their p-values are "
