@@ -14,15 +14,20 @@ public struct ComparisonResult: Sendable {
     /// DeLong's test for two correlated AUCs; nil when its variance is zero.
     public var delongZ: Double?
     public var delongP: Double?
-    /// Pairs wrong at the threshold under the baseline and right under the fine-tuned model, and so on.
+    /// Pairs wrong at the fixed threshold under the baseline and right under the fine-tuned model,
+    /// and so on: the same threshold for both models, so a shift of every score moves these.
     public var fixed: Int
     public var broken: Int
     public var stillWrong: Int
     public var bothRight: Int
+    /// The same verdicts at each model's own cross-fitted threshold: the counts to quote.
+    public var ownThreshold: VerdictCounts
+    /// Every measure shown for both models with its paired test, Holm-adjusted across them.
+    public var measures: [MeasureComparison]
 
     public init(deltaAUC: Double, deltaAUCCI: ClosedInterval?, deltaD: Double?, deltaDCI: ClosedInterval?,
                 bootstrapSamples: Int, delongZ: Double?, delongP: Double?, fixed: Int, broken: Int,
-                stillWrong: Int, bothRight: Int) {
+                stillWrong: Int, bothRight: Int, ownThreshold: VerdictCounts, measures: [MeasureComparison] = []) {
         self.deltaAUC = deltaAUC
         self.deltaAUCCI = deltaAUCCI
         self.deltaD = deltaD
@@ -34,6 +39,32 @@ public struct ComparisonResult: Sendable {
         self.broken = broken
         self.stillWrong = stillWrong
         self.bothRight = bothRight
+        self.ownThreshold = ownThreshold
+        self.measures = measures
+    }
+}
+
+/// How many pairs each model got right or wrong, judged at each model's own cross-fitted
+/// threshold (`Metrics.OwnThresholdVerdicts`).
+public struct VerdictCounts: Sendable, Equatable {
+    public var fixed: Int
+    public var broken: Int
+    public var stillWrong: Int
+    public var stillRight: Int
+    /// Cross-fitting folds, the same seeded folds for both models.
+    public var folds: Int
+
+    public init(fixed: Int, broken: Int, stillWrong: Int, stillRight: Int, folds: Int) {
+        self.fixed = fixed
+        self.broken = broken
+        self.stillWrong = stillWrong
+        self.stillRight = stillRight
+        self.folds = folds
+    }
+
+    public init(_ verdicts: OwnThresholdVerdicts) {
+        self.init(fixed: verdicts.fixed, broken: verdicts.broken, stillWrong: verdicts.stillWrong,
+                  stillRight: verdicts.stillRight, folds: verdicts.folds)
     }
 }
 

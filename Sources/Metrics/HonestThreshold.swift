@@ -22,6 +22,10 @@ public struct HonestThreshold: Codable, Equatable, Sendable {
     /// Out-of-fold predictions pooled over all pairs (or the test pairs at the calibration
     /// threshold); `metrics.threshold` is `threshold`.
     public var metrics: ThresholdMetrics
+    /// Each pair's call, in input order: `score >= ` the threshold fitted without its fold (the
+    /// calibration threshold for a split). Two models cross-fitted with the same seed and labels
+    /// share their folds, so these calls compare pair by pair (`OwnThresholdVerdicts`).
+    public var predictions: [Bool]
 
     /// Cross-fitting with `folds` stratified folds: positives and negatives are each shuffled by
     /// a `SplitMix64(seed:)` and dealt round-robin, so every fold keeps the class balance.
@@ -38,13 +42,15 @@ public struct HonestThreshold: Codable, Equatable, Sendable {
         for (position, index) in (positives + negatives).enumerated() { fold[index] = position % k }
 
         var thresholds: [Double] = []
+        var predictions = [Bool](repeating: false, count: scores.count)
         var tp = 0, fp = 0, tn = 0, fn = 0
         for f in 0..<k {
             let train = scores.indices.filter { fold[$0] != f }
             let fitted = BestThreshold.accuracy(scores: train.map { scores[$0] }, labels: train.map { labels[$0] }).threshold
             thresholds.append(fitted)
             for i in scores.indices where fold[i] == f {
-                switch (scores[i] >= fitted, labels[i]) {
+                predictions[i] = scores[i] >= fitted
+                switch (predictions[i], labels[i]) {
                 case (true, true): tp += 1
                 case (true, false): fp += 1
                 case (false, false): tn += 1
@@ -54,7 +60,8 @@ public struct HonestThreshold: Codable, Equatable, Sendable {
         }
         let median = median(thresholds)
         return HonestThreshold(method: .crossFitted, folds: k, foldThresholds: thresholds, threshold: median,
-                               metrics: ThresholdMetrics(tp: tp, fp: fp, tn: tn, fn: fn, threshold: median))
+                               metrics: ThresholdMetrics(tp: tp, fp: fp, tn: tn, fn: fn, threshold: median),
+                               predictions: predictions)
     }
 
     /// Fits the threshold on a calibration split and scores it on the evaluation pairs.
@@ -65,7 +72,8 @@ public struct HonestThreshold: Codable, Equatable, Sendable {
         try Validation.sameLength(labels.count, scores.count, "labels vs scores")
         let fitted = BestThreshold.accuracy(scores: calibrationScores, labels: calibrationLabels).threshold
         return HonestThreshold(method: .calibrationSplit, folds: 1, foldThresholds: [fitted], threshold: fitted,
-                               metrics: try ThresholdMetrics(scores: scores, labels: labels, threshold: fitted))
+                               metrics: try ThresholdMetrics(scores: scores, labels: labels, threshold: fitted),
+                               predictions: scores.map { $0 >= fitted })
     }
 
     private static func median(_ values: [Double]) -> Double {

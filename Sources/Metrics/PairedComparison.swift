@@ -6,11 +6,29 @@ public enum PairVerdict: String, Codable, Sendable {
     case broken
     case stillWrong = "still wrong"
     case stillRight = "still right"
+
+    /// The verdict of a pair from whether each model called it right.
+    public init(baselineRight: Bool, finetunedRight: Bool) {
+        switch (baselineRight, finetunedRight) {
+        case (false, true): self = .fixed
+        case (true, false): self = .broken
+        case (false, false): self = .stillWrong
+        case (true, true): self = .stillRight
+        }
+    }
+
+    /// How many of `verdicts` are fixed, broken, still wrong and still right.
+    static func counts(_ verdicts: [PairVerdict]) -> (fixed: Int, broken: Int, stillWrong: Int, stillRight: Int) {
+        var counts = [PairVerdict: Int]()
+        for verdict in verdicts { counts[verdict, default: 0] += 1 }
+        return (counts[.fixed] ?? 0, counts[.broken] ?? 0, counts[.stillWrong] ?? 0, counts[.stillRight] ?? 0)
+    }
 }
 
 /// Baseline against fine-tuned on the same pairs: DeLong's test of the AUC difference, paired
-/// bootstrap intervals of the AUC and Cohen's d differences, and which pairs changed verdict.
-/// Every difference is fine-tuned minus baseline.
+/// bootstrap intervals of the AUC and Cohen's d differences, and which pairs changed verdict, both
+/// at the one fixed threshold and at each model's own cross-fitted threshold (`ownThreshold`, the
+/// counts to quote). Every difference is fine-tuned minus baseline.
 public struct PairedComparison: Codable, Equatable, Sendable {
     public let baselineAUC: Double
     public let finetunedAUC: Double
@@ -29,18 +47,23 @@ public struct PairedComparison: Codable, Equatable, Sendable {
     /// Percentile interval of the d difference over the same bootstrap replicates.
     public let deltaDCI95: ClosedInterval?
     public let threshold: Double
+    /// Verdicts at the fixed `threshold`, the same for both models: a shift of every score
+    /// changes them, so they are shown labelled as such, beside `ownThreshold`.
     public let fixed: Int
     public let broken: Int
     public let stillWrong: Int
     public let stillRight: Int
-    /// One verdict per pair, in input order.
+    /// One verdict per pair at the fixed threshold, in input order.
     public let verdicts: [PairVerdict]
+    /// Verdicts at each model's own cross-fitted threshold (same seeded folds for both).
+    public let ownThreshold: OwnThresholdVerdicts
     public let bootstrapSamples: Int
     public let seed: UInt64
 
     /// - Throws: `MetricsError` for empty, mismatched or non-finite input, or a single class.
+    /// - Parameter folds: cross-fitting folds of the own-threshold verdicts (seeded by `seed`).
     public init(baseline: [Double], finetuned: [Double], labels: [Bool], threshold: Double = 0.5,
-                bootstrapSamples: Int = 1000, seed: UInt64 = 42) throws {
+                bootstrapSamples: Int = 1000, seed: UInt64 = 42, folds: Int = 5) throws {
         try Validation.pairs(scores: baseline, labels: labels, what: "baseline scores")
         try Validation.pairs(scores: finetuned, labels: labels, what: "fine-tuned scores")
         guard threshold.isFinite else { throw MetricsError.invalidParameter("threshold must be finite, got \(threshold)") }
@@ -78,22 +101,10 @@ public struct PairedComparison: Codable, Equatable, Sendable {
             deltaDCI95 = nil
         }
 
-        var verdicts: [PairVerdict] = []
-        verdicts.reserveCapacity(labels.count)
-        for i in labels.indices {
-            let before = (baseline[i] >= threshold) == labels[i]
-            let after = (finetuned[i] >= threshold) == labels[i]
-            switch (before, after) {
-            case (false, true): verdicts.append(.fixed)
-            case (true, false): verdicts.append(.broken)
-            case (false, false): verdicts.append(.stillWrong)
-            case (true, true): verdicts.append(.stillRight)
-            }
+        verdicts = labels.indices.map { i in
+            PairVerdict(baselineRight: (baseline[i] >= threshold) == labels[i], finetunedRight: (finetuned[i] >= threshold) == labels[i])
         }
-        self.verdicts = verdicts
-        fixed = verdicts.filter { $0 == .fixed }.count
-        broken = verdicts.filter { $0 == .broken }.count
-        stillWrong = verdicts.filter { $0 == .stillWrong }.count
-        stillRight = verdicts.filter { $0 == .stillRight }.count
+        (fixed, broken, stillWrong, stillRight) = PairVerdict.counts(verdicts)
+        ownThreshold = try OwnThresholdVerdicts(baseline: baseline, finetuned: finetuned, labels: labels, folds: folds, seed: seed)
     }
 }

@@ -235,7 +235,7 @@ Shared words are not the whole story: a model can match two texts on one sentenc
 {{#examples.hasHighNegatives}}
 ### Negative pairs the baseline liked most
 
-These pairs are labelled negative, yet the baseline gave them its highest scores. Words both texts use are <mark>marked</mark> (by stem, so “smoke” and “smoking” match), and under each pair are the two sentences each model found most alike.
+These pairs are labelled negative, yet the baseline gave them its highest scores. Words both texts use are <mark>marked</mark> (by stem, so “smoke” and “smoking” match), and under each pair are the two sentences each model found most alike. Each card's tag compares the two models' verdicts at the fixed threshold of {{threshold}}; the fixed and broken counts in the summary judge each model at its own threshold instead.
 
 <div class="examples">
 {{#examples.highNegatives}}
@@ -264,18 +264,30 @@ Both models scored the same {{data.pairs}} pairs, so the comparison is paired: e
 <tr><th scope="row">Δ AUC (fine-tuned − baseline)</th><td>{{cmp.deltaAUC}} <span class="ci">{{cmp.deltaAUCLo}} to {{cmp.deltaAUCHi}}, paired bootstrap, {{cmp.samples}} resamples</span></td></tr>
 <tr><th scope="row">DeLong's test for correlated AUCs</th><td>z = {{cmp.z}}, p {{cmp.p}}</td></tr>
 <tr><th scope="row">Δ Cohen's d</th><td>{{cmp.deltaD}} <span class="ci">{{cmp.deltaDLo}} to {{cmp.deltaDHi}}</span></td></tr>
-<tr><th scope="row">Verdicts at {{threshold}}</th><td>{{cmp.fixed}} fixed · {{cmp.broken}} broken · {{cmp.stillWrong}} still wrong · {{cmp.stillRight}} right both times</td></tr>
+<tr><th scope="row">Verdicts, each model at its own threshold</th><td>{{cmp.own.fixed}} fixed · {{cmp.own.broken}} broken · {{cmp.own.stillWrong}} still wrong · {{cmp.own.stillRight}} right both times <span class="ci">thresholds cross-fitted, {{cmp.own.folds}} folds, the same for both models</span></td></tr>
+<tr><th scope="row">Verdicts at the fixed threshold {{threshold}}</th><td>{{cmp.fixed}} fixed · {{cmp.broken}} broken · {{cmp.stillWrong}} still wrong · {{cmp.stillRight}} right both times <span class="ci">one threshold for both models</span></td></tr>
+</tbody>
+</table>
+
+Every measure this page shows for both models, tested on the same pairs. Each test is paired (DeLong for the AUC; McNemar's exact test for accuracies and recall, on the pairs the two models judge differently; Welch's t on the per-pair change of score, positives against negatives, for the margin; a paired bootstrap for Cohen's d), and the {{cmp.measuresTested}} p-values are corrected together with Holm's method. A change is coloured only when its corrected p is below 0.05. Precision, F1, the Matthews correlation and average precision have no paired test here: where the page shows them for both models, it draws no conclusion from the difference.
+
+<table class="metrics" id="tested-measures">
+<thead><tr><th scope="col">Measure</th><th scope="col">Baseline</th><th scope="col">Fine-tuned</th><th scope="col">Change</th><th scope="col">Test</th><th scope="col">p</th><th scope="col">p, Holm</th></tr></thead>
+<tbody>
+{{#cmp.measures}}
+<tr><th scope="row">{{label}}</th><td>{{baseline}}</td><td>{{finetuned}}</td><td class="{{cssClass}}">{{delta}}</td><td>{{method}}</td><td>{{p}}</td><td>{{adjustedP}}</td></tr>
+{{/cmp.measures}}
 </tbody>
 </table>
 
 {{#outcome.improved}}
-Yes. The AUC gain of {{cmp.deltaAUC}} is far from what chance reshuffling would produce (DeLong p {{cmp.p}}), and its bootstrap interval stays above zero. At the threshold, fine-tuning fixed {{cmp.fixed}} verdicts and broke {{cmp.broken}}.
+Yes. The AUC gain of {{cmp.deltaAUC}} is far from what chance reshuffling would produce (DeLong p {{cmp.p}}), and its bootstrap interval stays above zero. Judging each model at its own threshold, fine-tuning fixed {{cmp.own.fixed}} verdicts and broke {{cmp.own.broken}}.
 {{/outcome.improved}}
 {{#outcome.unchanged}}
-Not measurably. The AUC moved by {{cmp.deltaAUC}}, but DeLong's test gives p {{cmp.p}} and the bootstrap interval includes zero: on {{data.pairs}} pairs this difference could be noise. Fine-tuning fixed {{cmp.fixed}} verdicts and broke {{cmp.broken}}.
+Not measurably. The AUC moved by {{cmp.deltaAUC}}, but DeLong's test gives p {{cmp.p}} and the bootstrap interval includes zero: on {{data.pairs}} pairs this difference could be noise. Judging each model at its own threshold, fine-tuning fixed {{cmp.own.fixed}} verdicts and broke {{cmp.own.broken}}.
 {{/outcome.unchanged}}
 {{#outcome.worse}}
-No: it got worse. The AUC fell by {{cmp.deltaAUCMagnitude}} (DeLong p {{cmp.p}}), and fine-tuning broke {{cmp.broken}} verdicts while fixing {{cmp.fixed}}. Check the training data and the loss curve before shipping this model.
+No: it got worse. The AUC fell by {{cmp.deltaAUCMagnitude}} (DeLong p {{cmp.p}}), and, judging each model at its own threshold, fine-tuning broke {{cmp.own.broken}} verdicts while fixing {{cmp.own.fixed}}. Check the training data and the loss curve before shipping this model.
 {{/outcome.worse}}
 
 {{> guards}}
@@ -811,12 +823,13 @@ footer.reproduce dd { margin: 0; overflow-wrap: anywhere; }
 }
 td.better { color: var(--good); font-weight: 600; }
 td.worse { color: var(--bad); font-weight: 600; }
+#tested-measures td { white-space: nowrap; }
 .example blockquote.query { font-weight: 600; }
 .example-label { font-size: 0.8rem; color: var(--muted); margin-top: 0.4rem !important; }
 
 """####,
         "tldr.mustache": ####"""
-**TL;DR.** On {{data.pairs}} held-out pairs, {{b.name}} reached an AUC of {{b.auc}} (95% CI {{b.aucLo}} to {{b.aucHi}}){{#b.diag.backwards}}: below chance, so it systematically preferred the negative pairs{{/b.diag.backwards}}{{#b.diag.random}}: indistinguishable from guessing{{/b.diag.random}}{{#b.diag.weak}}: right direction, little separation{{/b.diag.weak}}{{#b.diag.strong}}: it already separated the classes well{{/b.diag.strong}}{{#b.diag.collapsed}}, with all similarities crowded near {{b.meanAll}}{{/b.diag.collapsed}}. The fine-tuned model reaches {{f.auc}} ({{f.aucLo}} to {{f.aucHi}}), Cohen's d goes from {{b.d}} to {{f.d}} ({{f.effect}}), and accuracy at a threshold of {{threshold}} from {{b.accuracy}} to {{f.accuracy}}{{#limit.noBetterThanMajority}}, which is only what always answering with the larger class would score{{/limit.noBetterThanMajority}}. {{#outcome.improved}}The gain is real: DeLong p {{cmp.p}}.{{/outcome.improved}}{{#outcome.unchanged}}The difference is within noise: DeLong p {{cmp.p}}.{{/outcome.unchanged}}{{#outcome.worse}}The loss is real: DeLong p {{cmp.p}}.{{/outcome.worse}} {{cmp.fixed}} pairs were fixed and {{cmp.broken}} broken.
+**TL;DR.** On {{data.pairs}} held-out pairs, {{b.name}} reached an AUC of {{b.auc}} (95% CI {{b.aucLo}} to {{b.aucHi}}){{#b.diag.backwards}}: below chance, so it systematically preferred the negative pairs{{/b.diag.backwards}}{{#b.diag.random}}: indistinguishable from guessing{{/b.diag.random}}{{#b.diag.weak}}: right direction, little separation{{/b.diag.weak}}{{#b.diag.strong}}: it already separated the classes well{{/b.diag.strong}}{{#b.diag.collapsed}}, with all similarities crowded near {{b.meanAll}}{{/b.diag.collapsed}}. The fine-tuned model reaches {{f.auc}} ({{f.aucLo}} to {{f.aucHi}}), Cohen's d goes from {{b.d}} to {{f.d}} ({{f.effect}}), and accuracy at a threshold of {{threshold}} from {{b.accuracy}} to {{f.accuracy}}{{#limit.noBetterThanMajority}}, which is only what always answering with the larger class would score{{/limit.noBetterThanMajority}}. {{#outcome.improved}}The gain is real: DeLong p {{cmp.p}}.{{/outcome.improved}}{{#outcome.unchanged}}The difference is within noise: DeLong p {{cmp.p}}.{{/outcome.unchanged}}{{#outcome.worse}}The loss is real: DeLong p {{cmp.p}}.{{/outcome.worse}} Judging each model at its own threshold, fine-tuning fixed {{cmp.own.fixed}} verdicts and broke {{cmp.own.broken}} (at the fixed threshold of {{threshold}} for both: {{cmp.fixed}} fixed, {{cmp.broken}} broken).
 
 """####,
     ]

@@ -2,7 +2,7 @@ import Evaluation
 import Metrics
 
 /// metrics.json's graded-similarity keys (`models.<m>.sts`, `comparison.sts`, `data` of an STS run),
-/// its `guards` list, and the per-pair file of an STS run (`sts.jsonl`).
+/// its `guards` list, and the per-pair file of an STS run (`pairs.jsonl` with gold scores and no labels).
 extension MetricsDocument {
     static func stsModel(_ m: StsModelResult) -> MetricsJSON {
         .object([
@@ -76,8 +76,9 @@ extension MetricsDocument {
         })
     }
 
-    /// One compact JSON object per graded pair, in data order: texts, gold score, both similarities.
-    static func stsJSONL(for s: StsOutcome) -> String {
+    /// One compact JSON object per graded pair, in data order: texts, gold score, both similarities;
+    /// no label, which tells the site the pairs are graded.
+    static func pairsJSONL(for s: StsOutcome) -> String {
         var out = ""
         for item in s.items {
             out += MetricsJSON.object([

@@ -128,6 +128,11 @@ enum MetricsDocument {
             "broken": .int(c.broken),
             "still_wrong": .int(c.stillWrong),
             "still_right": .int(c.bothRight),
+            "fixed_own_threshold": .int(c.ownThreshold.fixed),
+            "broken_own_threshold": .int(c.ownThreshold.broken),
+            "still_wrong_own_threshold": .int(c.ownThreshold.stillWrong),
+            "still_right_own_threshold": .int(c.ownThreshold.stillRight),
+            "own_threshold_folds": .int(c.ownThreshold.folds),
             "lexical": .object([
                 "overlap_auc": .number(pairs.lexical.overlapAUC),
                 "overlap_spearman_baseline": .number(pairs.lexical.baselineCorrelation),

@@ -14,7 +14,9 @@ enum ReportFormat {
     static func signed(_ value: Double?, _ decimals: Int) -> String {
         guard let value, value.isFinite else { return "n/a" }
         let text = fixed(value, decimals)
-        if text.hasPrefix("−") || Double(text) == 0 { return text }
+        // A value that rounds to zero reads 0.00, not −0.00.
+        if Double(text.replacingOccurrences(of: "−", with: "-")) == 0 { return fixed(0, decimals) }
+        if text.hasPrefix("−") { return text }
         return "+" + text
     }
 
@@ -30,6 +32,11 @@ enum ReportFormat {
         if p < 0.001 { return "< 0.001" }
         if p < 0.01 { return "= " + fixed(p, 3) }
         return "= " + fixed(p, 2)
+    }
+
+    /// A p-value for a table cell: `< 0.001`, `0.023`, `0.41`.
+    static func pCell(_ p: Double?) -> String {
+        pValue(p).replacingOccurrences(of: "= ", with: "")
     }
 
     /// `1,469`.

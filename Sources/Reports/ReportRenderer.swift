@@ -11,10 +11,9 @@ public struct RenderedReport: Sendable {
     public var markdown: String
     /// `RUN/metrics.json`.
     public var metricsJSON: String
-    /// `RUN/pairs.jsonl`: every pair's scores, when the run has pair data.
+    /// `RUN/pairs.jsonl`: every pair's scores, when the run has pair data (labels) or graded
+    /// similarity data (gold scores, no labels).
     public var pairsJSONL: String?
-    /// `RUN/sts.jsonl`: every graded pair's gold score and similarities, when the run has STS data.
-    public var stsJSONL: String?
     /// `RUN/queries.jsonl`: every query's measures and ranks, when the run has retrieval data.
     public var queriesJSONL: String?
     /// The headline the templates chose, as plain text.
@@ -23,7 +22,7 @@ public struct RenderedReport: Sendable {
     /// The files in the order they are written.
     public var files: [(name: String, bytes: Data)] {
         [("index.html", Data(html.utf8)), ("metrics.json", Data(metricsJSON.utf8)), ("report.md", Data(markdown.utf8))]
-            + [("pairs.jsonl", pairsJSONL), ("sts.jsonl", stsJSONL), ("queries.jsonl", queriesJSONL)].compactMap { name, text in
+            + [("pairs.jsonl", pairsJSONL), ("queries.jsonl", queriesJSONL)].compactMap { name, text in
                 text.map { (name, Data($0.utf8)) }
             }
     }
@@ -92,8 +91,8 @@ public struct ReportRenderer: Sendable {
         let html = try render(page, "page")
         return RenderedReport(html: html, markdown: markdown,
                               metricsJSON: MetricsDocument.json(for: result).serialized(),
-                              pairsJSONL: result.pairs.map(MetricsDocument.pairsJSONL(for:)),
-                              stsJSONL: result.sts.map(MetricsDocument.stsJSONL(for:)),
+                              pairsJSONL: result.pairs.map(MetricsDocument.pairsJSONL(for:))
+                                  ?? result.sts.map(MetricsDocument.pairsJSONL(for:)),
                               queriesJSONL: result.retrieval.map(MetricsDocument.queriesJSONL(for:)),
                               headline: plainText(headline))
     }

@@ -48,7 +48,12 @@ extension ReportView {
             deltaDHi: ReportFormat.signed(c.deltaDCI?.upper, 2), samples: ReportFormat.count(c.bootstrapSamples),
             z: ReportFormat.signed(c.delongZ, 2), p: ReportFormat.pValue(c.delongP),
             fixed: ReportFormat.count(c.fixed), broken: ReportFormat.count(c.broken),
-            stillWrong: ReportFormat.count(c.stillWrong), stillRight: ReportFormat.count(c.bothRight))
+            stillWrong: ReportFormat.count(c.stillWrong), stillRight: ReportFormat.count(c.bothRight),
+            own: VerdictsView(fixed: ReportFormat.count(c.ownThreshold.fixed), broken: ReportFormat.count(c.ownThreshold.broken),
+                              stillWrong: ReportFormat.count(c.ownThreshold.stillWrong),
+                              stillRight: ReportFormat.count(c.ownThreshold.stillRight), folds: String(c.ownThreshold.folds)),
+            measures: c.measures.map { [threshold = self.threshold] in MeasureView($0, threshold: threshold) },
+            measuresTested: String(c.measures.count))
 
         let pcaChart = ReportCharts.pca(p)
         charts = ChartsView(
@@ -230,5 +235,28 @@ extension ReportView.ExampleView {
         }
         flush()
         return segments
+    }
+}
+
+extension ReportView.MeasureView {
+    /// A row of the tested-measures table; accuracies read as percentages, changes in points.
+    init(_ m: MeasureComparison, threshold: String) {
+        let percent = ["accuracy", "recall", "cross_fitted_accuracy"].contains(m.key)
+        let digits = m.key == "cohens_d" ? 2 : 3
+        func value(_ x: Double) -> String { percent ? ReportFormat.percent(x) : ReportFormat.fixed(x, digits) }
+        let shownDelta = percent ? ReportFormat.signed(m.delta * 100, 1) + " pp" : ReportFormat.signed(m.delta, digits)
+        let roundsToZero = abs(percent ? m.delta * 100 : m.delta) < 0.5 * pow(10, -Double(percent ? 1 : digits))
+        label = [
+            "auc": "AUC-ROC", "cohens_d": "Cohen's d", "margin": "Margin (mean positive − mean negative)",
+            "accuracy": "Accuracy at \(threshold)", "recall": "Recall at \(threshold)",
+            "cross_fitted_accuracy": "Accuracy, threshold cross-fitted",
+        ][m.key] ?? m.key
+        baseline = value(m.baseline)
+        finetuned = value(m.finetuned)
+        delta = shownDelta
+        method = m.method
+        p = ReportFormat.pCell(m.p)
+        adjustedP = ReportFormat.pCell(m.adjustedP)
+        cssClass = m.isSignificant && !roundsToZero ? (m.delta > 0 ? "better" : "worse") : ""
     }
 }

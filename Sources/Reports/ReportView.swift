@@ -132,10 +132,37 @@ struct ReportView {
         var samples: String
         var z: String
         var p: String
+        /// Verdicts at the one fixed threshold, the same for both models.
         var fixed: String
         var broken: String
         var stillWrong: String
         var stillRight: String
+        /// Verdicts at each model's own cross-fitted threshold: the headline counts.
+        var own: VerdictsView
+        /// Every measure shown for both models, with its paired test (Holm across the rows).
+        var measures: [MeasureView]
+        var measuresTested: String
+    }
+
+    /// One row of the tested-measures table; `cssClass` is "better" or "worse" only when the
+    /// Holm-adjusted p is below 0.05 and the change does not round to zero as shown.
+    struct MeasureView {
+        var label: String
+        var baseline: String
+        var finetuned: String
+        var delta: String
+        var method: String
+        var p: String
+        var adjustedP: String
+        var cssClass: String
+    }
+
+    struct VerdictsView {
+        var fixed: String
+        var broken: String
+        var stillWrong: String
+        var stillRight: String
+        var folds: String
     }
 
     struct FigureView {

@@ -24,7 +24,8 @@ struct MetricsDocumentTests {
         var keys = ["schema", "run.name", "run.created", "run.tool_version", "run.seed", "run.title",
                     "data.pairs", "data.positives", "data.negatives", "data.file", "data.digest",
                     "comparison.delta_auc", "comparison.delong_p", "comparison.delong_z", "comparison.fixed",
-                    "comparison.broken", "comparison.still_wrong",
+                    "comparison.broken", "comparison.still_wrong", "comparison.fixed_own_threshold",
+                    "comparison.broken_own_threshold",
                     "config.threshold", "config.hyperparameters", "config.notes", "config.command_line"]
         for m in ["baseline", "finetuned"] {
             keys += ["models.\(m).name", "models.\(m).digest", "models.\(m).space.alignment", "models.\(m).space.uniformity",

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import Reports
 @testable import Evaluation
+import Metrics
 
 @Suite("The evaluation pipeline's optional inputs")
 struct RunEvaluationTests {
@@ -31,6 +32,28 @@ struct RunEvaluationTests {
         #expect(page.contains("Leakage and overfitting"))
         #expect(page.contains("MRR@10"))
         #expect(page.contains("Probes"))
+    }
+
+    @Test("The comparison carries own-threshold verdicts and the tested measures, Holm-adjusted together, to metrics.json and the page")
+    func honestComparison() throws {
+        let result = try GoldenRun.evaluate()
+        let pairs = try #require(result.pairs)
+        let c = pairs.comparison
+        #expect(c.ownThreshold.fixed + c.ownThreshold.broken + c.ownThreshold.stillWrong + c.ownThreshold.stillRight == pairs.data.pairs)
+        #expect(c.measures.map(\.key) == ["auc", "cohens_d", "margin", "accuracy", "recall", "cross_fitted_accuracy"])
+        #expect(c.measures.map(\.adjustedP) == Holm.adjusted(c.measures.map(\.p)))
+        // The table's numbers are the ones the rest of the page shows.
+        let auc = try #require(c.measures.first)
+        #expect(abs(auc.delta - c.deltaAUC) < 1e-12 && auc.p == c.delongP)
+        let crossFitted = try #require(c.measures.last)
+        #expect(crossFitted.finetuned == pairs.finetuned.classification.crossFittedAccuracy)
+        #expect(crossFitted.baseline == pairs.baseline.classification.crossFittedAccuracy)
+
+        let document = MetricsDocument.json(for: result).serialized()
+        #expect(document.contains("\"fixed_own_threshold\": \(c.ownThreshold.fixed)"))
+        let page = try ReportRenderer().render(result).html
+        #expect(page.contains("id=\"tested-measures\""))
+        #expect(page.contains("Verdicts, each model at its own threshold"))
     }
 
     @Test("A run config with an unknown key names the file and line")

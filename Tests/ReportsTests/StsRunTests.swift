@@ -99,11 +99,12 @@ struct StsRunTests {
             Issue.record("the page lacks \(text)")
         }
         #expect(!report.html.contains("AUC 0."), "an STS page does not tell the pair story")
-        #expect(report.files.map(\.name) == ["index.html", "metrics.json", "report.md", "sts.jsonl"])
+        #expect(report.files.map(\.name) == ["index.html", "metrics.json", "report.md", "pairs.jsonl"])
         // Exactly the guard that regressed and the Spearman gain carry a colour.
         #expect(report.html.components(separatedBy: "class=\"worse\"").count - 1 == 2)
         #expect(report.html.contains("class=\"better\""))
-        #expect(try #require(report.stsJSONL).split(separator: "\n").count == 90)
+        let lines = try #require(report.pairsJSONL).split(separator: "\n")
+        #expect(lines.count == 90 && lines.allSatisfy { $0.contains("\"score\"") && !$0.contains("\"label\"") })
     }
 
     @Test("without guards there is no guards section and no guards key")

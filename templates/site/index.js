@@ -23,6 +23,7 @@
     return (x > 0 ? "+" : "") + text;
   }
   function pValue(p) { return p < 0.001 ? "< 0.001" : fixed(p, 3); }
+  function pEquals(p) { return p < 0.001 ? "p < 0.001" : "p = " + fixed(p, 3); }
   function withInterval(x, interval, digits) {
     if (x === null || !interval) { return fixed(x, digits); }
     return fixed(x, digits) + " [" + fixed(interval[0], digits) + ", " + fixed(interval[1], digits) + "]";
@@ -74,8 +75,13 @@
     var text = function (index) { return index === null ? null : site.texts[index]; };
     var test = {
       kind: entry[0], method: text(entry[1]), verdict: text(entry[2]), reason: text(entry[3]),
-      delta: entry[4], z: entry[5], p: entry[6], fixed: entry[7], broken: entry[8], compared: entry[9]
+      delta: entry[4], z: entry[5], p: entry[6], fixed: entry[7], broken: entry[8], compared: entry[9],
+      // The tested metric rows, [metric index, Holm-adjusted p, test name], computed by the Swift
+      // side (MetricSignificance.swift); the page computes no test itself, so both colour the same cells.
+      metrics: {},
+      rule: entry[11] === undefined ? null : text(entry[11])
     };
+    (entry[10] || []).forEach(function (t) { test.metrics[t[0]] = { adjusted: t[1], method: text(t[2]) }; });
     if (i > j) {
       test.delta = test.delta === null ? null : -test.delta;
       test.z = test.z === null ? null : -test.z;
@@ -141,22 +147,29 @@
         group = metric.group;
         var head = [group];
         if (identical[group]) { head.push(" ", el("span", { "class": "muted" }, ["(the same in both runs)"])); }
-        rows.push(el("tr", {}, [el("th", { colspan: "4", scope: "rowgroup" }, head)]));
+        rows.push(el("tr", {}, [el("th", { colspan: "5", scope: "rowgroup" }, head)]));
       }
       var change = x !== null && y !== null && !metric.p ? y - x : null;
+      var tested = test && test.metrics ? test.metrics[k] : null;
       var cls = "num";
-      // A change that rounds to zero at the shown precision is neither better nor worse.
-      if (change !== null && Math.abs(change) >= 0.5 * Math.pow(10, -metric.digits) && metric.direction !== "neutral") {
+      // MetricSignificance.change: coloured only with a test whose Holm-adjusted p is below 0.05,
+      // and never when the change rounds to zero at the shown precision.
+      if (tested && tested.adjusted < 0.05 && change !== null && Math.abs(change) >= 0.5 * Math.pow(10, -metric.digits) &&
+          metric.direction !== "neutral") {
         cls += (change > 0) === (metric.direction === "higher") ? " better" : " worse";
       }
       rows.push(el("tr", { "data-key": metric.key }, [
         el("td", {}, [metric.label]),
         el("td", { "class": "num" }, [metric.p ? (x === null ? "n/a" : pValue(x)) : withInterval(x, a.intervals[k], metric.digits)]),
         el("td", { "class": "num" }, [metric.p ? (y === null ? "n/a" : pValue(y)) : withInterval(y, b.intervals[k], metric.digits)]),
-        el("td", { "class": cls }, [metric.p ? "" : signed(change, metric.digits)])]));
+        el("td", { "class": cls }, [metric.p ? "" : signed(change, metric.digits)]),
+        el("td", { "class": "muted" }, [tested ? tested.method + ": " + pEquals(tested.adjusted) : "no test"])]));
     });
     var head = el("tr", {}, [el("th", { scope: "col" }, ["Metric"]), el("th", { "class": "num", scope: "col" }, ["A"]),
-      el("th", { "class": "num", scope: "col" }, ["B"]), el("th", { "class": "num", scope: "col" }, ["B - A"])]);
+      el("th", { "class": "num", scope: "col" }, ["B"]), el("th", { "class": "num", scope: "col" }, ["B - A"]),
+      el("th", { scope: "col" }, ["Test, Holm-adjusted p"])]);
+    box.appendChild(el("p", { id: "diff-colour-rule" }, [test && test.rule ? test.rule
+      : "No test is in the page for this pair of runs, so no difference is coloured; `tunelens diff` computes the tests."]));
     box.appendChild(el("div", { "class": "wrap" }, [el("table", { id: "diff-table" }, [el("thead", {}, [head]), el("tbody", {}, rows)])]));
     var page = site.diffPages[a.id + "__" + b.id];
     box.appendChild(el("p", { "class": "muted" }, page

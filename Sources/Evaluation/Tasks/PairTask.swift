@@ -72,6 +72,9 @@ struct PairTask {
 
         let paired = try PairedComparison(baseline: baselineScores, finetuned: finetunedScores, labels: labels,
                                           threshold: threshold, bootstrapSamples: bootstrapSamples, seed: seed)
+        let measureTests = try PairedMeasureTests(labels: labels, a: baselineScores, b: finetunedScores, thresholdA: threshold,
+                                                  thresholdB: threshold, seedA: seed, seedB: seed,
+                                                  bootstrapSamples: bootstrapSamples, seed: seed)
         let lexical = try LexicalOverlap(left: pairs.map(\.textA), right: pairs.map(\.textB), labels: labels,
                                          baseline: baselineScores, finetuned: finetunedScores)
         let scored = pairs.enumerated().map { i, pair in
@@ -102,7 +105,8 @@ struct PairTask {
                 deltaAUC: paired.deltaAUC, deltaAUCCI: paired.deltaAUCCI95, deltaD: paired.deltaD,
                 deltaDCI: paired.deltaDCI95, bootstrapSamples: paired.bootstrapSamples,
                 delongZ: paired.delongZ, delongP: paired.delongP, fixed: paired.fixed, broken: paired.broken,
-                stillWrong: paired.stillWrong, bothRight: paired.stillRight),
+                stillWrong: paired.stillWrong, bothRight: paired.stillRight,
+                ownThreshold: VerdictCounts(paired.ownThreshold), measures: MeasureComparison.table(measureTests)),
             pairs: scored, failures: failures,
             lexical: LexicalAnalysis(
                 overlapAUC: lexical.overlapAUC, baselineCorrelation: lexical.baselineSpearman,

@@ -21,6 +21,9 @@ enum AUCSignificance: Equatable {
 
     static func between(_ a: RunSummary, _ b: RunSummary, pairsA: PairScores?, pairsB: PairScores?) -> AUCSignificance {
         let reason: String
+        if pairsA?.labelled == false || pairsB?.labelled == false {
+            return .unavailable(reason: "graded pairs have no labels, so no AUC to compare")
+        }
         if let digestA = a.dataDigest, let digestB = b.dataDigest, digestA == digestB {
             if let pairsA, let pairsB, pairsA.scoresSamePairs(as: pairsB) {
                 do {

@@ -42,7 +42,8 @@ struct DiffPage {
             "rocSummary": rocChart.summary,
         ]
         if case let .unpaired(_, _, _, reason) = significance { context["unpairedReason"] = reason }
-        if let search = SearchComparison.between(a, b) { context["search"] = search.context() }
+        if let search = comparison.search { context["search"] = search.context() }
+        context["colourRule"] = comparison.metricTests.rule
         context["hasAUC"] = a.finetuned.auc != nil || b.finetuned.auc != nil
         if let distributions = distributionChart {
             context["distributionSVG"] = distributions.svg
@@ -88,11 +89,7 @@ struct DiffPage {
             "identical": section.isIdentical,
             "rows": section.rows.map { row -> [String: Any] in
                 let digits = row.metric.digits
-                var change = ""
-                // A delta that rounds to zero at the shown precision is not coloured better or worse.
-                if let delta = row.delta, abs(delta) >= 0.5 * pow(10, -Double(digits)), row.metric.direction != .neutral {
-                    change = (delta > 0) == (row.metric.direction == .higher) ? "better" : "worse"
-                }
+                let test = comparison.metricTests.tests[row.metric.key]
                 return [
                     "key": row.metric.key,
                     "label": row.metric.label,
@@ -101,7 +98,9 @@ struct DiffPage {
                     "b": row.metric.isPValue ? row.valueB.map(SiteNumberFormat.pValue) ?? "n/a"
                         : SiteNumberFormat.withInterval(row.valueB, row.intervalB, digits),
                     "delta": row.metric.isPValue ? "" : SiteNumberFormat.signed(row.delta, digits),
-                    "change": change,
+                    "change": comparison.metricTests.change(key: row.metric.key, delta: row.delta,
+                                                            direction: row.metric.direction, digits: digits),
+                    "test": test.map { "\($0.method): \(SiteNumberFormat.pEquals($0.adjustedP))" } ?? "no test",
                 ]
             },
         ]
@@ -137,6 +136,7 @@ struct DiffPage {
     var distributionChart: DistributionChart? {
         var histograms: [(name: String, positive: Histogram, negative: Histogram)] = []
         if let pairsA = comparison.pairsA, let pairsB = comparison.pairsB {
+            guard pairsA.labelled, pairsB.labelled else { return nil }
             let all = pairsA.finetuned + pairsB.finetuned
             guard let low = all.min(), let high = all.max() else { return nil }
             let range = Swift.min(low, 0)...Swift.max(high, 1)

@@ -201,8 +201,11 @@ struct IndexPage {
                 })),
             ])
         }
-        // Each test is [kind, method, verdict, reason, delta, z, p, fixed, broken, compared], its
-        // sentences as indexes into `texts` (a hundred runs repeat the same few sentences).
+        // Each test is [kind, method, verdict, reason, delta, z, p, fixed, broken, compared, metrics,
+        // rule], its sentences as indexes into `texts` (a hundred runs repeat the same few
+        // sentences); `metrics` lists only the tested rows, each [metric index, Holm-adjusted p,
+        // test name] (most rows have no test, and a site embeds up to 1,225 pairs), and `rule` is
+        // the sentence saying how cells are coloured (`MetricSignificance`).
         var texts: [String] = []
         var textIndex: [String: Int] = [:]
         func text(_ value: String?) -> EmbeddedJSON {
@@ -227,6 +230,11 @@ struct IndexPage {
                 .number(test.fixed.map(Double.init)),
                 .number(test.broken.map(Double.init)),
                 .number(test.compared.map(Double.init)),
+                .array(list.enumerated().compactMap { index, metric in
+                    guard let tested = test.metricTests.tests[metric.key] else { return nil }
+                    return .array([.number(Double(index)), .number(tested.adjustedP), text(tested.method)])
+                }),
+                text(test.metricTests.rule),
             ]))
         }
         let pages = diffPages.map { name -> (String, EmbeddedJSON) in

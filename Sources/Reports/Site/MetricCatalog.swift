@@ -50,8 +50,10 @@ struct MetricCatalog {
             Metric(key: "\(base).cross_fitted_accuracy", label: "Accuracy, threshold cross-fitted", digits: 3, direction: .higher),
             Metric(key: "\(base).best_accuracy_optimistic", label: "Best accuracy, threshold fitted on the test pairs (optimistic)", digits: 3, direction: .higher),
             Metric(key: "\(base).best_threshold_optimistic", label: "That optimistic threshold", digits: 3, direction: .neutral),
-            Metric(key: "models.\(model).sts.spearman", label: "STS Spearman", digits: 3, direction: .higher),
-            Metric(key: "models.\(model).sts.pearson", label: "STS Pearson", digits: 3, direction: .higher),
+            Metric(key: "models.\(model).sts.spearman", label: "STS Spearman", digits: 3,
+                   interval: "models.\(model).sts.spearman_ci95", direction: .higher),
+            Metric(key: "models.\(model).sts.pearson", label: "STS Pearson", digits: 3,
+                   interval: "models.\(model).sts.pearson_ci95", direction: .higher),
             Metric(key: "models.\(model).space.alignment", label: "Alignment (lower is tighter)", digits: 3, direction: .lower),
             Metric(key: "models.\(model).space.uniformity", label: "Uniformity (lower is more spread)", digits: 3, direction: .lower),
             Metric(key: "models.\(model).dimension", label: "Embedding dimension", digits: 0, direction: .neutral),
@@ -82,10 +84,18 @@ struct MetricCatalog {
                    interval: "comparison.delta_cohens_d_ci95", direction: .higher),
             Metric(key: "comparison.delong_z", label: "DeLong z", digits: 2, direction: .neutral),
             Metric(key: "comparison.delong_p", label: "DeLong p", digits: 3, direction: .neutral, isPValue: true),
-            Metric(key: "comparison.fixed", label: "Pairs fixed by fine-tuning", digits: 0, direction: .higher),
-            Metric(key: "comparison.broken", label: "Pairs broken by fine-tuning", digits: 0, direction: .lower),
-            Metric(key: "comparison.still_wrong", label: "Pairs still wrong", digits: 0, direction: .lower),
-            Metric(key: "comparison.still_right", label: "Pairs still right", digits: 0, direction: .higher),
+            Metric(key: "comparison.fixed_own_threshold", label: "Pairs fixed, each model at its own threshold", digits: 0, direction: .higher),
+            Metric(key: "comparison.broken_own_threshold", label: "Pairs broken, each model at its own threshold", digits: 0, direction: .lower),
+            Metric(key: "comparison.still_wrong_own_threshold", label: "Pairs still wrong, each at its own threshold", digits: 0, direction: .lower),
+            Metric(key: "comparison.still_right_own_threshold", label: "Pairs still right, each at its own threshold", digits: 0, direction: .higher),
+            Metric(key: "comparison.own_threshold_folds", label: "Cross-fitting folds of those thresholds", digits: 0, direction: .neutral),
+            Metric(key: "comparison.fixed", label: "Pairs fixed, at the fixed threshold", digits: 0, direction: .higher),
+            Metric(key: "comparison.broken", label: "Pairs broken, at the fixed threshold", digits: 0, direction: .lower),
+            Metric(key: "comparison.still_wrong", label: "Pairs still wrong, at the fixed threshold", digits: 0, direction: .lower),
+            Metric(key: "comparison.still_right", label: "Pairs still right, at the fixed threshold", digits: 0, direction: .higher),
+            Metric(key: "comparison.sts.spearman.delta", label: "Delta STS Spearman (fine-tuned - baseline)", digits: 3,
+                   interval: "comparison.sts.spearman.ci95", direction: .higher),
+            Metric(key: "comparison.sts.spearman.p", label: "Williams' test p", digits: 3, direction: .neutral, isPValue: true),
             Metric(key: "comparison.lexical.overlap_auc", label: "AUC of word overlap alone", digits: 3, direction: .neutral),
         ]),
         Group(title: "Data", metrics: [
@@ -99,10 +109,49 @@ struct MetricCatalog {
     /// Top-level objects whose numbers a diff shows (`run` and `config` are shown as settings).
     static let numericRoots = ["models", "comparison", "data", "retrieval", "leakage", "probes", "training"]
 
-    /// The known metrics plus every other numeric key under `numericRoots` that any of `runs`
-    /// carries, sorted by path; shown with no decimals when every value is a whole number.
+    /// The guard data sets of any of `runs` (metrics.json `guards`, matched by name), each with
+    /// its measure before and after fine-tuning, the change and the run's own paired test.
+    static func guardGroup(_ runs: [RunSummary]) -> Group? {
+        var names: [String] = [], measures: [String: String] = [:]
+        for run in runs {
+            for entry in run.document.objects("guards") ?? [] {
+                guard let name = entry["name"] as? String, !name.contains("]") else { continue }
+                if measures[name] == nil { names.append(name) }
+                measures[name] = measures[name] ?? (entry["measure"] as? String) ?? "main measure"
+            }
+        }
+        guard !names.isEmpty else { return nil }
+        return Group(title: "Guard data sets: did it break anything else?", metrics: names.flatMap { name -> [Metric] in
+            let base = "guards.[name=\(name)]", measure = measures[name] ?? "main measure"
+            return [
+                Metric(key: "\(base).baseline", label: "\(name): baseline \(measure)", digits: 3, direction: .higher),
+                Metric(key: "\(base).finetuned", label: "\(name): fine-tuned \(measure)", digits: 3, direction: .higher),
+                Metric(key: "\(base).delta", label: "\(name): change (fine-tuned - baseline)", digits: 3, direction: .higher),
+                Metric(key: "\(base).p", label: "\(name): paired test p, within the run", digits: 3, direction: .neutral, isPValue: true),
+            ]
+        })
+    }
+
+    /// The main measure at each Matryoshka dimension of any of `runs` (metrics.json `matryoshka`).
+    static func matryoshkaGroup(_ runs: [RunSummary]) -> Group? {
+        var dimensions = Set<Int>()
+        for run in runs {
+            for entry in run.document.objects("matryoshka") ?? [] {
+                if let dim = MetricsTree.number(entry["dim"]), dim == dim.rounded(), abs(dim) < 1e9 { dimensions.insert(Int(dim)) }
+            }
+        }
+        guard !dimensions.isEmpty else { return nil }
+        return Group(title: "Main measure per embedding dimension (Matryoshka)", metrics: dimensions.sorted(by: >).flatMap { dim in [
+            Metric(key: "matryoshka.[dim=\(dim)].finetuned", label: "\(dim) dimensions: fine-tuned", digits: 3, direction: .higher),
+            Metric(key: "matryoshka.[dim=\(dim)].baseline", label: "\(dim) dimensions: baseline", digits: 3, direction: .higher),
+        ] })
+    }
+
+    /// The known metrics, the guards and Matryoshka dimensions of `runs`, plus every other numeric
+    /// key under `numericRoots` that any of them carries, sorted by path; shown with no decimals
+    /// when every value is a whole number.
     static func covering(_ runs: [RunSummary]) -> MetricCatalog {
-        var groups = known
+        var groups = known + [guardGroup(runs), matryoshkaGroup(runs)].compactMap { $0 }
         let knownKeys = Set(groups.flatMap(\.metrics).flatMap { [$0.key] + ($0.interval.map { [$0] } ?? []) })
         var extra: [String: Bool] = [:]  // path -> all values whole
         for run in runs {

@@ -25,13 +25,56 @@ struct MetricsTree {
         self.root = root
     }
 
+    /// The value at a dotted path. A segment `[field=value]` picks, from a list of objects, the
+    /// first whose `field` reads `value` (a string, or a number written as JSON writes it):
+    /// `guards.[name=tags.tsv].p`, `matryoshka.[dim=256].finetuned`. Dots inside brackets do not split.
     func value(_ keyPath: String) -> Any? {
         var node: Any = root
-        for key in keyPath.split(separator: ".", omittingEmptySubsequences: false) {
-            guard let object = node as? [String: Any], let next = object[String(key)] else { return nil }
+        for key in Self.segments(keyPath) {
+            if key.hasPrefix("["), key.hasSuffix("]"), let equals = key.firstIndex(of: "=") {
+                let field = String(key[key.index(after: key.startIndex)..<equals])
+                let wanted = String(key[key.index(after: equals)..<key.index(before: key.endIndex)])
+                guard let list = node as? [Any], let next = list.first(where: { item in
+                    guard let object = item as? [String: Any] else { return false }
+                    return Self.selectorText(object[field]) == wanted
+                }) else { return nil }
+                node = next
+                continue
+            }
+            guard let object = node as? [String: Any], let next = object[key] else { return nil }
             node = next
         }
         return node
+    }
+
+    /// A key path's segments: split on dots outside `[...]`.
+    static func segments(_ keyPath: String) -> [String] {
+        var segments: [String] = [], current = "", depth = 0
+        for character in keyPath {
+            if character == "[" { depth += 1 }
+            if character == "]" { depth = max(0, depth - 1) }
+            if character == ".", depth == 0 {
+                segments.append(current)
+                current = ""
+            } else {
+                current.append(character)
+            }
+        }
+        segments.append(current)
+        return segments
+    }
+
+    /// How a list item's field reads in a `[field=value]` selector: strings as they are, whole
+    /// numbers without a fraction (`256`), other numbers as Swift prints them.
+    static func selectorText(_ value: Any?) -> String? {
+        if let text = value as? String { return text }
+        guard let number = Self.number(value) else { return nil }
+        return number == number.rounded() && abs(number) < 1e15 ? String(Int(number)) : String(number)
+    }
+
+    /// The list of objects at `keyPath` (`guards`, `matryoshka`); nil when it is not one.
+    func objects(_ keyPath: String) -> [[String: Any]]? {
+        (value(keyPath) as? [Any])?.compactMap { $0 as? [String: Any] }
     }
 
     func string(_ keyPath: String) -> String? {

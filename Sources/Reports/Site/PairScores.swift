@@ -15,12 +15,18 @@ struct PairScores {
     var pairs: [Pair]
     var labels: [Bool]
     var finetuned: [Double]
+    /// Every pair's gold similarity (`"score"`), when every line has one (graded pairs).
+    var gold: [Double]?
+    /// Whether the pairs carry labels (pair classification); graded pairs of an STS run do not, and
+    /// then there is no AUC, no verdict and no class histogram to compare.
+    var labelled = true
     /// FNV-1a (64 bit) over every pair's texts and label, so that two runs' pairs compare in O(1)
     /// when the index compares many runs.
     var fingerprint: UInt64
 
-    init(pairs: [Pair]) {
+    init(pairs: [Pair], gold: [Double]? = nil) {
         self.pairs = pairs
+        self.gold = gold?.count == pairs.count ? gold : nil
         labels = pairs.map { $0.label == 1 }
         finetuned = pairs.map(\.finetuned)
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
@@ -43,9 +49,10 @@ struct PairScores {
         var i: Int?
         var text_a: String
         var text_b: String
-        var label: Int
+        var label: Int?
         var baseline: Double
         var finetuned: Double
+        var score: Double?
     }
 
     /// Reads `directory/pairs.jsonl`; `nil` when the run has none.
@@ -60,6 +67,8 @@ struct PairScores {
         }
         let decoder = JSONDecoder()
         var pairs: [Pair] = []
+        var gold: [Double]? = []
+        var labelled: Bool?
         var lineNumber = 0
         for line in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
             lineNumber += 1
@@ -72,13 +81,28 @@ struct PairScores {
             } catch {
                 throw SiteError.malformedPairs(path: file.path, line: lineNumber, reason: Self.reason(error))
             }
-            guard decoded.label == 0 || decoded.label == 1 else {
-                throw SiteError.malformedPairs(path: file.path, line: lineNumber, reason: "label must be 0 or 1, got \(decoded.label)")
+            // A graded pair (an STS run) has a gold score and no label; a labelled pair a 0 or a 1.
+            if let label = decoded.label {
+                guard label == 0 || label == 1 else {
+                    throw SiteError.malformedPairs(path: file.path, line: lineNumber, reason: "label must be 0 or 1, got \(label)")
+                }
+                labelled = labelled ?? true
+            } else {
+                guard decoded.score != nil else {
+                    throw SiteError.malformedPairs(path: file.path, line: lineNumber, reason: "missing key \"label\" (or \"score\" for a graded pair)")
+                }
+                labelled = labelled ?? false
+            }
+            guard labelled == (decoded.label != nil) else {
+                throw SiteError.malformedPairs(path: file.path, line: lineNumber, reason: "some lines have a label and some do not")
             }
             pairs.append(Pair(index: decoded.i ?? pairs.count, textA: decoded.text_a, textB: decoded.text_b,
-                              label: decoded.label, baseline: decoded.baseline, finetuned: decoded.finetuned))
+                              label: decoded.label ?? 0, baseline: decoded.baseline, finetuned: decoded.finetuned))
+            if let score = decoded.score, score.isFinite { gold?.append(score) } else { gold = nil }
         }
-        return PairScores(pairs: pairs)
+        var scores = PairScores(pairs: pairs, gold: gold)
+        scores.labelled = labelled ?? true
+        return scores
     }
 
     /// Whether `other` holds the same pairs (texts and labels) in the same order: the condition

@@ -1,6 +1,7 @@
 import Foundation
 
-/// Two runs side by side: every metric with its delta (B - A), whether the fine-tuned AUCs really
+/// Two runs side by side: every metric with its delta (B - A) and, where one exists, the test of
+/// it (`MetricSignificance`, Holm-corrected across the table), whether the fine-tuned AUCs really
 /// differ, the pairs whose verdict changed, and what differs in their models and configuration.
 ///
 /// Both the diff page and the index's in-browser diff are made from this one value, so they
@@ -41,6 +42,10 @@ struct RunComparison {
     var b: RunSummary
     var sections: [Section]
     var significance: AUCSignificance
+    /// The test behind each row, adjusted across the table; what colours a delta.
+    var metricTests: MetricSignificance
+    /// Query-by-query tests of two search runs (adjusted with the rest of the table).
+    var search: SearchComparison?
     var verdicts: VerdictChanges?
     var setup: [SettingRow]
     var hyperparameters: [SettingRow]
@@ -74,6 +79,8 @@ struct RunComparison {
 
     static func make(_ a: RunSummary, _ b: RunSummary, catalog: MetricCatalog, significance: AUCSignificance,
                      pairsA: PairScores?, pairsB: PairScores?) -> RunComparison {
+        let searchTests = SearchComparison.between(a, b)
+        let metricTests = MetricSignificance.between(a, b, pairsA: pairsA, pairsB: pairsB, auc: significance, search: searchTests)
         let sections = catalog.groups.compactMap { group -> Section? in
             let rows = group.metrics.filter { MetricCatalog.isPresent($0, in: [a, b]) }.map { metric in
                 Row(metric: metric,
@@ -84,8 +91,8 @@ struct RunComparison {
             return rows.isEmpty ? nil : Section(title: group.title, rows: rows)
         }
         return RunComparison(
-            a: a, b: b, sections: sections, significance: significance,
-            verdicts: VerdictChanges.between(a, b, pairsA: pairsA, pairsB: pairsB),
+            a: a, b: b, sections: sections, significance: significance, metricTests: metricTests,
+            search: searchTests?.adjusted(by: metricTests), verdicts: VerdictChanges.between(a, b, pairsA: pairsA, pairsB: pairsB),
             setup: setupRows(a, b), hyperparameters: hyperparameterRows(a, b),
             pairsA: pairsA, pairsB: pairsB)
     }

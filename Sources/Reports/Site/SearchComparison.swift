@@ -4,11 +4,14 @@ import Metrics
 
 /// Two search runs compared query by query: when both ranked the same queries (same ids, same order in
 /// their `queries.jsonl`), the fine-tuned models' nDCG@10 and recall@10 get a paired t-test, a sign-flip
-/// randomization test and a paired bootstrap interval over queries (B - A), corrected together with
-/// Holm's method; the recall@k curves of both runs are overlaid.
+/// randomization test and a paired bootstrap interval over queries (B - A); the t-test's p is
+/// corrected with Holm's method together with every other test of the diff's metric table
+/// (`MetricSignificance`, which fills `adjustedP`); the recall@k curves of both runs are overlaid.
 struct SearchComparison {
     struct Test {
         var metric: String
+        /// The measure's name under `models.<m>.retrieval` in metrics.json.
+        var key: String
         var test: PairedTest
         var adjustedP: Double?
 
@@ -28,14 +31,22 @@ struct SearchComparison {
         guard let rowsA = try? queryRows(a.directory), let rowsB = try? queryRows(b.directory),
               !rowsA.isEmpty, rowsA.map(\.id) == rowsB.map(\.id) else { return comparison }
         comparison.queries = rowsA.count
-        let measured = [("nDCG@10", \QueryRow.ndcg), ("Recall@10", \QueryRow.recall)].compactMap { name, path -> (String, PairedTest)? in
+        let measures = [("nDCG@10", "ndcg_at_10", \QueryRow.ndcg), ("Recall@10", "recall_at_10", \QueryRow.recall)]
+        comparison.tests = measures.compactMap { name, key, path -> Test? in
             guard let test = try? PairedTest(baseline: rowsA.map { $0[keyPath: path] }, finetuned: rowsB.map { $0[keyPath: path] })
             else { return nil }
-            return (name, test)
+            return Test(metric: name, key: key, test: test, adjustedP: nil)
         }
-        let adjusted = Holm.adjusted(measured.map(\.1.tTestP))
-        comparison.tests = zip(measured, adjusted).map { Test(metric: $0.0, test: $0.1, adjustedP: $1) }
         return comparison
+    }
+
+    /// The tests with their p-values adjusted across the whole metric table.
+    func adjusted(by significance: MetricSignificance) -> SearchComparison {
+        var copy = self
+        for index in copy.tests.indices {
+            copy.tests[index].adjustedP = significance.tests["models.finetuned.retrieval.\(copy.tests[index].key)"]?.adjustedP
+        }
+        return copy
     }
 
     struct QueryRow {

@@ -1,8 +1,8 @@
 import Foundation
 
 /// The comparisons of run pairs that the index embeds for its in-browser diff, computed here once
-/// with the same code as the diff page (`AUCSignificance`, `VerdictChanges`), so both show the
-/// same numbers.
+/// with the same code as the diff page (`AUCSignificance`, `MetricSignificance`, `VerdictChanges`),
+/// so both show the same numbers and colour the same cells: the browser computes no test.
 ///
 /// Every pair of runs is precomputed while that is cheap. With many runs, pairs are taken in order
 /// of interest (each run with the one before it, then pairs among the most recent runs) until
@@ -14,6 +14,8 @@ import Foundation
 struct SiteComparisons {
     struct Test {
         var significance: AUCSignificance
+        /// The test of each metric row, Holm-adjusted across the table.
+        var metricTests: MetricSignificance = .none
         var fixed: Int? = nil
         var broken: Int? = nil
         var compared: Int? = nil
@@ -50,7 +52,9 @@ struct SiteComparisons {
             guard tests[key] == nil else { continue }
             let a = runs[i], b = runs[j]
             guard let digest = a.dataDigest, digest == b.dataDigest else {
-                tests[key] = Test(significance: AUCSignificance.between(a, b, pairsA: nil, pairsB: nil))
+                let significance = AUCSignificance.between(a, b, pairsA: nil, pairsB: nil)
+                tests[key] = Test(significance: significance, metricTests: .between(
+                    a, b, pairsA: nil, pairsB: nil, auc: significance, search: SearchComparison.between(a, b)))
                 continue
             }
             let cost = max(a.pairCount ?? 0, 1)
@@ -58,11 +62,16 @@ struct SiteComparisons {
             work += cost
             let pairsA = pairScores(i), pairsB = pairScores(j)
             if let problem = problems[i] ?? problems[j] {
-                tests[key] = Test(significance: AUCSignificance.unpaired(a, b, reason: "a pairs.jsonl cannot be read (\(problem))"))
+                let significance = AUCSignificance.unpaired(a, b, reason: "a pairs.jsonl cannot be read (\(problem))")
+                tests[key] = Test(significance: significance, metricTests: .between(
+                    a, b, pairsA: nil, pairsB: nil, auc: significance, search: SearchComparison.between(a, b)))
                 continue
             }
             let changes = VerdictChanges.between(a, b, pairsA: pairsA, pairsB: pairsB)
-            tests[key] = Test(significance: AUCSignificance.between(a, b, pairsA: pairsA, pairsB: pairsB),
+            let significance = AUCSignificance.between(a, b, pairsA: pairsA, pairsB: pairsB)
+            tests[key] = Test(significance: significance,
+                              metricTests: .between(a, b, pairsA: pairsA, pairsB: pairsB, auc: significance,
+                                                    search: SearchComparison.between(a, b)),
                               fixed: changes?.fixed, broken: changes?.broken, compared: changes?.compared)
         }
         return SiteComparisons(tests: tests, complete: tests.count == runs.count * (runs.count - 1) / 2)

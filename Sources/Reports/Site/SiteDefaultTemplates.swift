@@ -42,7 +42,7 @@ B: <a href="{{hrefB}}" id="run-b">{{nameB}}</a> <span class="muted">({{createdB}
 <section class="card" id="search">
 <h2>Search, query by query</h2>
 {{#paired}}
-<p>Both runs ranked the same {{queries}} queries, so the fine-tuned models are compared paired, each query its own control (B - A; paired bootstrap interval, paired t-test, sign-flip randomization test; p-values corrected together with Holm's method, a difference coloured only when the corrected p is below 0.05).</p>
+<p>Both runs ranked the same {{queries}} queries, so the fine-tuned models are compared paired, each query its own control (B - A; paired bootstrap interval, paired t-test, sign-flip randomization test). The t-test's p is corrected with Holm's method together with every other test of the metric table below, and a difference is coloured only when the corrected p is below 0.05.</p>
 <table>
 <thead><tr><th scope="col">Measure</th><th class="num" scope="col">B - A (95% CI)</th><th class="num" scope="col">Paired t-test p</th><th class="num" scope="col">Randomization p</th><th class="num" scope="col">Holm-adjusted p</th></tr></thead>
 <tbody>
@@ -65,21 +65,23 @@ B: <a href="{{hrefB}}" id="run-b">{{nameB}}</a> <span class="muted">({{createdB}
 {{/search}}
 
 <h2 id="metrics">Every metric</h2>
-<p class="muted">Intervals are 95%. Green: B is better on that metric; red: worse. The within-run rows compare each run's fine-tuned model with its own baseline.</p>
+<p id="colour-rule">{{colourRule}}</p>
+<p class="muted">Intervals are 95%. The within-run rows compare each run's fine-tuned model with its own baseline.</p>
 <div class="wrap">
 <table id="metric-table">
-<thead><tr><th scope="col">Metric</th><th class="num" scope="col">A</th><th class="num" scope="col">B</th><th class="num" scope="col">B - A</th></tr></thead>
+<thead><tr><th scope="col">Metric</th><th class="num" scope="col">A</th><th class="num" scope="col">B</th><th class="num" scope="col">B - A</th><th scope="col">Test, Holm-adjusted p</th></tr></thead>
 {{#sections}}
 <tbody>
-<tr><th colspan="4" scope="rowgroup">{{title}}{{#identical}} <span class="muted">(the same in both runs)</span>{{/identical}}</th></tr>
+<tr><th colspan="5" scope="rowgroup">{{title}}{{#identical}} <span class="muted">(the same in both runs)</span>{{/identical}}</th></tr>
 {{#rows}}
-<tr data-key="{{key}}"><td>{{label}}</td><td class="num">{{a}}</td><td class="num">{{b}}</td><td class="num {{change}}">{{delta}}</td></tr>
+<tr data-key="{{key}}"><td>{{label}}</td><td class="num">{{a}}</td><td class="num">{{b}}</td><td class="num {{change}}">{{delta}}</td><td class="muted">{{test}}</td></tr>
 {{/rows}}
 </tbody>
 {{/sections}}
 </table>
 </div>
 
+{{#hasAUC}}
 <h2 id="charts">Curves</h2>
 <div class="charts">
 <figure class="chart">
@@ -117,6 +119,7 @@ B: <a href="{{hrefB}}" id="run-b">{{nameB}}</a> <span class="muted">({{createdB}
 <p>The runs did not score the same pairs (or a run has no pairs.jsonl), so their verdicts cannot be matched pair by pair.</p>
 {{/verdicts}}
 
+{{/hasAUC}}
 <h2 id="setup">Models, data and configuration</h2>
 <div class="wrap">
 <table id="setup-table">
@@ -298,6 +301,7 @@ B: <a href="{{hrefB}}" id="run-b">{{nameB}}</a> <span class="muted">({{createdB}
     return (x > 0 ? "+" : "") + text;
   }
   function pValue(p) { return p < 0.001 ? "< 0.001" : fixed(p, 3); }
+  function pEquals(p) { return p < 0.001 ? "p < 0.001" : "p = " + fixed(p, 3); }
   function withInterval(x, interval, digits) {
     if (x === null || !interval) { return fixed(x, digits); }
     return fixed(x, digits) + " [" + fixed(interval[0], digits) + ", " + fixed(interval[1], digits) + "]";
@@ -349,8 +353,13 @@ B: <a href="{{hrefB}}" id="run-b">{{nameB}}</a> <span class="muted">({{createdB}
     var text = function (index) { return index === null ? null : site.texts[index]; };
     var test = {
       kind: entry[0], method: text(entry[1]), verdict: text(entry[2]), reason: text(entry[3]),
-      delta: entry[4], z: entry[5], p: entry[6], fixed: entry[7], broken: entry[8], compared: entry[9]
+      delta: entry[4], z: entry[5], p: entry[6], fixed: entry[7], broken: entry[8], compared: entry[9],
+      // The tested metric rows, [metric index, Holm-adjusted p, test name], computed by the Swift
+      // side (MetricSignificance.swift); the page computes no test itself, so both colour the same cells.
+      metrics: {},
+      rule: entry[11] === undefined ? null : text(entry[11])
     };
+    (entry[10] || []).forEach(function (t) { test.metrics[t[0]] = { adjusted: t[1], method: text(t[2]) }; });
     if (i > j) {
       test.delta = test.delta === null ? null : -test.delta;
       test.z = test.z === null ? null : -test.z;
@@ -416,22 +425,29 @@ B: <a href="{{hrefB}}" id="run-b">{{nameB}}</a> <span class="muted">({{createdB}
         group = metric.group;
         var head = [group];
         if (identical[group]) { head.push(" ", el("span", { "class": "muted" }, ["(the same in both runs)"])); }
-        rows.push(el("tr", {}, [el("th", { colspan: "4", scope: "rowgroup" }, head)]));
+        rows.push(el("tr", {}, [el("th", { colspan: "5", scope: "rowgroup" }, head)]));
       }
       var change = x !== null && y !== null && !metric.p ? y - x : null;
+      var tested = test && test.metrics ? test.metrics[k] : null;
       var cls = "num";
-      // A change that rounds to zero at the shown precision is neither better nor worse.
-      if (change !== null && Math.abs(change) >= 0.5 * Math.pow(10, -metric.digits) && metric.direction !== "neutral") {
+      // MetricSignificance.change: coloured only with a test whose Holm-adjusted p is below 0.05,
+      // and never when the change rounds to zero at the shown precision.
+      if (tested && tested.adjusted < 0.05 && change !== null && Math.abs(change) >= 0.5 * Math.pow(10, -metric.digits) &&
+          metric.direction !== "neutral") {
         cls += (change > 0) === (metric.direction === "higher") ? " better" : " worse";
       }
       rows.push(el("tr", { "data-key": metric.key }, [
         el("td", {}, [metric.label]),
         el("td", { "class": "num" }, [metric.p ? (x === null ? "n/a" : pValue(x)) : withInterval(x, a.intervals[k], metric.digits)]),
         el("td", { "class": "num" }, [metric.p ? (y === null ? "n/a" : pValue(y)) : withInterval(y, b.intervals[k], metric.digits)]),
-        el("td", { "class": cls }, [metric.p ? "" : signed(change, metric.digits)])]));
+        el("td", { "class": cls }, [metric.p ? "" : signed(change, metric.digits)]),
+        el("td", { "class": "muted" }, [tested ? tested.method + ": " + pEquals(tested.adjusted) : "no test"])]));
     });
     var head = el("tr", {}, [el("th", { scope: "col" }, ["Metric"]), el("th", { "class": "num", scope: "col" }, ["A"]),
-      el("th", { "class": "num", scope: "col" }, ["B"]), el("th", { "class": "num", scope: "col" }, ["B - A"])]);
+      el("th", { "class": "num", scope: "col" }, ["B"]), el("th", { "class": "num", scope: "col" }, ["B - A"]),
+      el("th", { scope: "col" }, ["Test, Holm-adjusted p"])]);
+    box.appendChild(el("p", { id: "diff-colour-rule" }, [test && test.rule ? test.rule
+      : "No test is in the page for this pair of runs, so no difference is coloured; `tunelens diff` computes the tests."]));
     box.appendChild(el("div", { "class": "wrap" }, [el("table", { id: "diff-table" }, [el("thead", {}, [head]), el("tbody", {}, rows)])]));
     var page = site.diffPages[a.id + "__" + b.id];
     box.appendChild(el("p", { "class": "muted" }, page

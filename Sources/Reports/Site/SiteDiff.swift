@@ -52,7 +52,7 @@ public enum SiteDiff {
     static func summary(_ comparison: RunComparison) -> String {
         let significance = comparison.significance
         if comparison.a.finetuned.auc == nil, comparison.b.finetuned.auc == nil,
-           let search = SearchComparison.between(comparison.a, comparison.b) {
+           let search = comparison.search {
             var text = "\(comparison.b.name) against \(comparison.a.name): fine-tuned nDCG@10 "
                 + "\(SiteNumberFormat.fixed(comparison.a.finetuned.ndcg, 3)) -> \(SiteNumberFormat.fixed(comparison.b.finetuned.ndcg, 3))"
             if let test = search.tests.first {

@@ -42,6 +42,11 @@ enum SiteNumberFormat {
         p < 0.001 ? "< 0.001" : fixed(p, 3)
     }
 
+    /// "p = 0.420" or "p < 0.001" (index.js `pEquals`).
+    static func pEquals(_ p: Double) -> String {
+        p < 0.001 ? "p < 0.001" : "p = " + fixed(p, 3)
+    }
+
     /// Adds one unit in the last place to a decimal string's magnitude ("-0.812" -> "-0.813").
     private static func incrementLastDigit(_ text: String) -> String {
         var characters = Array(text)

@@ -25,7 +25,7 @@ struct VerdictChanges {
 
     /// `nil` when the runs did not score the same pairs or a threshold is unknown.
     static func between(_ a: RunSummary, _ b: RunSummary, pairsA: PairScores?, pairsB: PairScores?) -> VerdictChanges? {
-        guard let pairsA, let pairsB, a.dataDigest != nil, a.dataDigest == b.dataDigest,
+        guard let pairsA, let pairsB, pairsA.labelled, pairsB.labelled, a.dataDigest != nil, a.dataDigest == b.dataDigest,
               pairsA.scoresSamePairs(as: pairsB),
               let thresholdA = a.threshold, let thresholdB = b.threshold else { return nil }
         var changes: [Change] = []

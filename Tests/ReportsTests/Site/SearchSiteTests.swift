@@ -39,7 +39,7 @@ struct SearchSiteTests {
                                          runB: reports.appendingPathComponent("search-untouched"))
         let summaryA = try RunSummary.load(directory: reports.appendingPathComponent("search-tuned"))
         let summaryB = try RunSummary.load(directory: reports.appendingPathComponent("search-untouched"))
-        let search = try #require(SearchComparison.between(summaryA, summaryB))
+        let search = try #require(RunComparison.make(summaryA, summaryB).search)
         let ndcg = try #require(search.tests.first)
         let scipy = try #require(RetrievalRunTests.value(RetrievalRunTests.expected, "ttest_ndcg_at_10.p") as? Double)
         #expect(search.queries == 28)
