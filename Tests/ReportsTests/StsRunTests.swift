@@ -176,3 +176,44 @@ struct MatryoshkaRunTests {
         #expect(throws: EvaluationError.self) { try Self.run(data: "sts.jsonl", dims: [64]) }
     }
 }
+
+@Suite("Graded similarity runs in the site")
+struct StsSiteTests {
+    static func publish(_ name: String, finetuned: String, into reports: URL) throws {
+        var config = RunConfig()
+        config.name = name
+        config.baseline = StsRunTests.folder.appendingPathComponent("baseline.jsonl").path
+        config.finetuned = StsRunTests.folder.appendingPathComponent(finetuned).path
+        config.data = StsRunTests.folder.appendingPathComponent("sts.jsonl").path
+        var evaluation = RunEvaluation(config: config, commandLine: ["tunelens"], toolVersion: "test",
+                                       created: Date(timeIntervalSince1970: 1_700_000_000))
+        evaluation.bootstrapSamples = 100
+        _ = try ReportPublisher.publish(try evaluation.run(), run: try RunName(name), into: reports)
+    }
+
+    @Test("the index lists STS runs by Spearman; a diff of two on the same pairs runs Williams' test (scipy's Spearman, the reference t)")
+    func indexAndDiff() throws {
+        let reports = GoldenRun.temporaryFolder("sts-site")
+        defer { try? FileManager.default.removeItem(at: reports) }
+        try Self.publish("sts-untouched", finetuned: "baseline.jsonl", into: reports)
+        try Self.publish("sts-tuned", finetuned: "finetuned.jsonl", into: reports)
+        let index = try String(contentsOf: reports.appendingPathComponent("index.html"), encoding: .utf8)
+        #expect(index.contains("Spearman [95% CI]") && index.contains("Fine-tuned Spearman (similarity runs)"))
+        #expect(!index.contains("unreadable"))
+
+        let outcome = try SiteDiff.write(runA: reports.appendingPathComponent("sts-untouched"),
+                                         runB: reports.appendingPathComponent("sts-tuned"))
+        // Between the runs, the fine-tuned rows are the two models of the fixture: the same Williams'
+        // test the report runs within one run (expected.json, REFERENCE.md's formula with scipy).
+        let p = try #require(RetrievalRunTests.value(StsRunTests.expected, "sts.williams.p") as? Double)
+        #expect(outcome.summary.contains("Williams' test on the same pairs, p = < 0.001"), "\(outcome.summary)")
+        let a = try RunSummary.load(directory: reports.appendingPathComponent("sts-untouched"))
+        let b = try RunSummary.load(directory: reports.appendingPathComponent("sts-tuned"))
+        let test = try #require(RunComparison.make(a, b).metricTests.tests["models.finetuned.sts.spearman"])
+        #expect(abs(test.p - p) <= 1e-9 * max(p, 1e-300) + 1e-300)
+        #expect(RunComparison.make(a, b).metricTests.tests["models.baseline.sts.spearman"] == nil, "same baseline scores: no test")
+        let page = try String(contentsOf: outcome.file, encoding: .utf8)
+        #expect(page.contains("class=\"num better\""), "a real gain on the same pairs is coloured")
+        #expect(!page.contains("ROC curves of both runs"), "graded runs have no ROC to overlay")
+    }
+}

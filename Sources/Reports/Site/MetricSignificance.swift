@@ -39,12 +39,14 @@ struct MetricSignificance: Equatable {
         if case .paired = auc, let pairsA, let pairsB {
             raw += pairTests(a, b, role: "finetuned", pairsA.pairs.map(\.finetuned), pairsB.pairs.map(\.finetuned), labels: pairsA.labels)
             raw += pairTests(a, b, role: "baseline", pairsA.pairs.map(\.baseline), pairsB.pairs.map(\.baseline), labels: pairsA.labels)
-            if let gold = pairsA.gold, pairsB.gold == gold {
-                raw += spearmanTest(a, b, role: "finetuned", gold: gold, pairsA.pairs.map(\.finetuned), pairsB.pairs.map(\.finetuned))
-                raw += spearmanTest(a, b, role: "baseline", gold: gold, pairsA.pairs.map(\.baseline), pairsB.pairs.map(\.baseline))
-            }
         } else if case let .unpaired(_, _, p, _) = auc {
             raw.append(("models.finetuned.pair_classification.auc", p, "unpaired z"))
+        }
+        // Graded pairs (labelled or not): Williams' test when both runs scored the same pairs against the same gold scores.
+        if let pairsA, let pairsB, a.dataDigest != nil, a.dataDigest == b.dataDigest, pairsA.scoresSamePairs(as: pairsB),
+           let gold = pairsA.gold, pairsB.gold == gold {
+            raw += spearmanTest(a, b, role: "finetuned", gold: gold, pairsA.pairs.map(\.finetuned), pairsB.pairs.map(\.finetuned))
+            raw += spearmanTest(a, b, role: "baseline", gold: gold, pairsA.pairs.map(\.baseline), pairsB.pairs.map(\.baseline))
         }
         for test in search?.tests ?? [] {
             guard let p = test.test.tTestP else { continue }

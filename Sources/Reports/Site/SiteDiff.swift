@@ -63,6 +63,16 @@ public enum SiteDiff {
             }
             return text
         }
+        if comparison.a.task == "sts" || comparison.b.task == "sts" {
+            var text = "\(comparison.b.name) against \(comparison.a.name): fine-tuned Spearman "
+                + "\(SiteNumberFormat.fixed(comparison.a.finetuned.spearman, 3)) -> \(SiteNumberFormat.fixed(comparison.b.finetuned.spearman, 3))"
+            if let test = comparison.metricTests.tests["models.finetuned.sts.spearman"] {
+                text += "; Williams' test on the same pairs, p = \(SiteNumberFormat.pValue(test.p))"
+            } else {
+                text += "; no test (not the same pairs, or the same scores)"
+            }
+            return text
+        }
         var text = "\(comparison.b.name) against \(comparison.a.name): fine-tuned AUC "
             + "\(SiteNumberFormat.fixed(comparison.a.finetuned.auc, 3)) -> \(SiteNumberFormat.fixed(comparison.b.finetuned.auc, 3))"
         if let delta = significance.deltaAUC { text += " (\(SiteNumberFormat.signed(delta, 3)))" }
