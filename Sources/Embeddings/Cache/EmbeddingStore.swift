@@ -5,8 +5,10 @@ import GRDB
 /// Embeddings already computed, kept on disk in SQLite (through GRDB) so a second run with the same
 /// model encodes only texts it has not seen.
 ///
-/// A row is keyed by the encoder's ``TextEncoder/digest`` and the SHA-256 of the text as encoded (its
-/// prompt included; see ``CachedEncoder/keys(of:prompt:promptIsPooled:)``);
+/// A row is keyed by the digest of what computed the vector (for a model folder, the stage it shares
+/// with other folders over the same Transformer, ``StagedEncoder/stageDigest``; else the encoder's
+/// ``TextEncoder/digest``) and the SHA-256 of the text as encoded (its prompt included; see
+/// ``CachedEncoder/keys(of:prompt:promptIsPooled:)``);
 /// the vector is stored as little-endian float32 bytes next to its length. The database runs in WAL
 /// mode with a busy timeout, so several processes may read and write it at once. When it is opened, a
 /// file that SQLite cannot read, that fails `PRAGMA quick_check`, or whose schema is not this one is
@@ -104,7 +106,7 @@ public final class EmbeddingStore: Sendable {
         }
     }
 
-    /// The number of embeddings stored for `model`.
+    /// The number of vectors stored under `model` (an encoder's digest or a stage digest).
     public func count(model: String) throws -> Int {
         try guarded {
             try pool.read { db in
