@@ -99,6 +99,17 @@ struct EmbeddingCacheTests {
         #expect(cached.usage == base.usage)
     }
 
+    @Test("a store in memory answers a second encode in the same process, and another store knows nothing of it")
+    func inMemory() throws {
+        let base = CountingEncoder()
+        let store = try EmbeddingStore.inMemory()
+        #expect(try CachedEncoder(base, store: store).encode(Self.texts) == Self.texts.map(CountingEncoder.vector))
+        let again = CachedEncoder(base, store: store)
+        #expect(try again.encode(Self.texts) == Self.texts.map(CountingEncoder.vector))
+        #expect(base.calls == 1 && again.lastMisses == 0)
+        #expect(try EmbeddingStore.inMemory().count(model: base.digest) == 0)
+    }
+
     @Test("a damaged cache file is detected and rebuilt, never trusted", arguments: ["garbage", "truncated", "foreign schema"])
     func corruptRebuilt(damage: String) throws {
         let folder = try Fixtures.temporaryFolder()
