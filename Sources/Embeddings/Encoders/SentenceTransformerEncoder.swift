@@ -46,8 +46,10 @@ final class SentenceTransformerEncoder: StagedEncoder, EncoderWorkReporting {
 
     private lazy var poolingStageDigest: Result<String, Error> = Result {
         var listing = "tunelens stage 1\n"
-        for name in Self.transformerFiles where FileManager.default.fileExists(atPath: modules.transformerFolder.appendingPathComponent(name).path) {
-            listing += "\(name) \(try fileDigester(modules.transformerFolder.appendingPathComponent(name)))\n"
+        for name in Self.transformerFiles {
+            let file = modules.transformerFolder.appendingPathComponent(name)
+            guard FileManager.default.fileExists(atPath: file.path) else { continue }
+            listing += "\(name) \(try fileDigester(file))\n"
         }
         let pooling = modules.pooling
         listing += "max_seq_length \(maxSequenceLength)\ndo_lower_case \(lowercasesInput)\n"
@@ -56,8 +58,9 @@ final class SentenceTransformerEncoder: StagedEncoder, EncoderWorkReporting {
         return ContentDigest.hex(of: Data(listing.utf8))
     }
 
-    /// SHA-256 over what decides the stage's output: the SHA-256 of the Transformer's weights, config
-    /// and tokenizer files (named relative to the Transformer's folder), the effective `max_seq_length`
+    /// SHA-256 over what decides the stage's output: the SHA-256 of the Transformer's weights, config,
+    /// `sentence_bert_config.json` and tokenizer files (``transformerFiles``, named relative to the
+    /// Transformer's folder), the effective `max_seq_length`
     /// and lowercasing, and the Pooling's modes, width and `include_prompt`. Content only: a folder of
     /// `tunelens finetune` (its base's files linked or copied, Dense layers added) has its base's stage
     /// digest; file names of the folders, paths and times do not enter. Empty if a file can no longer be read.
