@@ -9,7 +9,9 @@
 # all-MiniLM-L6-v2 on $BENCH_TEXTS texts (default 2,000), then, when `make models` has fetched it,
 # all-mpnet-base-v2 (MPNet, 12 layers of 768) on $BENCH_MPNET_TEXTS texts (default 500).
 # Reports: `tunelens report` on 1,469 pairs (cold, then with a warm cache) and on 100,000 pairs of
-# precomputed embeddings, when the build has the command.
+# precomputed embeddings, when the build has the command. Then two ratios to one encoding pass
+# (`tunelens embed` of the same distinct texts, empty cache): a report whose fine-tuned model is an
+# adapter over the baseline, and `tunelens demo`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN=.build/release/tunelens
@@ -134,6 +136,40 @@ report_bench() {
 }
 if "$BIN" --help | grep -qE '^ +report( |$)'; then
     report_bench
+fi
+
+# --- one encoding pass: what an adapter report and the demo cost against encoding their texts once ---
+# Each against `tunelens embed` of the same distinct texts, every run with an empty cache of its own.
+distinct_texts() { python3 scripts/bench_distinct_texts.py "$@"; }
+one_pass() { wall "$BIN" embed --model "$MODEL" "$1" --output "$WORK/pass.npy" --cache-dir "$(mktemp -d -p "$WORK")"; }
+adapter_bench() {
+    "$BIN" dataset dating --out "$WORK/dating" > /dev/null
+    # A real adapter folder over the model, as `tunelens finetune` writes it: one epoch on 300 training
+    # pairs, untimed (what the adapter learned does not change what the report costs).
+    head -n 300 "$WORK/dating/train.jsonl" > "$WORK/adapter-train.jsonl"
+    "$BIN" finetune --base "$MODEL" --train "$WORK/adapter-train.jsonl" --out "$WORK/adapter" --epochs 1 \
+        --cache-dir "$WORK/adapter-cache" > /dev/null 2>&1
+    local texts="$WORK/adapter-texts.jsonl" count report pass
+    count=$(distinct_texts "$texts" "$WORK/dating/test.jsonl")
+    report=$(report_wall --baseline "$MODEL" --finetuned "$WORK/adapter" --data "$WORK/dating/test.jsonl" \
+        --name adapter --cache-dir "$(mktemp -d -p "$WORK")")
+    pass=$(one_pass "$texts")
+    row "report of an adapter over the baseline, 1,469 pairs, empty cache: s" "$(calc "f'{$report:.2f}'")" "" \
+        "$(calc "f'{$report / $pass:.2f}x one embed of its $count texts ({$pass:.2f} s); target <= 1.25'")"
+}
+demo_bench() {
+    local demo pass count texts="$WORK/demo-texts.jsonl"
+    demo=$(wall "$BIN" demo --model "$MODEL" --out "$WORK/demo-reports" --work "$WORK/demo" --cache-dir "$(mktemp -d -p "$WORK")")
+    count=$(distinct_texts "$texts" "$WORK/demo/data/train.jsonl" "$WORK/demo/data/test.jsonl")
+    pass=$(one_pass "$texts")
+    row "tunelens demo (data, three runs, three reports, index, diff), empty cache: s" "$(calc "f'{$demo:.2f}'")" "" \
+        "$(calc "f'{$demo / $pass:.2f}x one embed of its $count texts ({$pass:.2f} s); target <= 1.5'")"
+}
+if "$BIN" --help | grep -qE '^ +finetune( |$)'; then
+    adapter_bench
+fi
+if "$BIN" --help | grep -qE '^ +demo( |$)'; then
+    demo_bench
 fi
 
 # --- the table ---

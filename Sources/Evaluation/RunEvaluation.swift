@@ -7,8 +7,9 @@ import Metrics
 /// `Metrics`, the result as a `RunResult`. Nothing here formats or decides wording.
 ///
 /// Order of work: read every data set into its task (pairs, retrieval), which registers the texts it
-/// needs; load both models; encode each distinct (text, prompt role) once per model; then each task
-/// measures both models and compares them paired.
+/// needs; load both models; encode each distinct (text, prompt role) once per model, and the
+/// Transformer once for both when they share it (``StageSharing``); then each task measures both models
+/// and compares them paired.
 public struct RunEvaluation {
     /// Progress of long work: a stage label ("baseline", "fine-tuned"), texts done, texts in all.
     public typealias Progress = (_ stage: String, _ done: Int, _ total: Int) -> Void
@@ -87,12 +88,16 @@ public struct RunEvaluation {
             }
             return function
         }
+        // A fine-tuned folder over the baseline's Transformer (an adapter) runs no Transformer of its own.
+        let sharing = StageSharing(models: [baselineEncoder, finetunedEncoder])
         let baseline = try EncodedModel.encode(requests, with: baselineEncoder, reference: baselineReference,
                                                prompts: prompts(baselineEncoder),
-                                               similarity: similarityOverride ?? baselineEncoder.usage.similarity) { progress?("baseline", $0, $1) }
+                                               similarity: similarityOverride ?? baselineEncoder.usage.similarity,
+                                               sharing: sharing) { progress?("baseline", $0, $1) }
         let finetuned = try EncodedModel.encode(requests, with: finetunedEncoder, reference: finetunedReference,
                                                 prompts: prompts(finetunedEncoder),
-                                                similarity: similarityOverride ?? finetunedEncoder.usage.similarity) { progress?("fine-tuned", $0, $1) }
+                                                similarity: similarityOverride ?? finetunedEncoder.usage.similarity,
+                                                sharing: sharing) { progress?("fine-tuned", $0, $1) }
 
         let hyperparameters = config.hyperparameters.isEmpty ? trainingRecordSettings(finetunedReference) : config.hyperparameters
         var result = RunResult(

@@ -79,6 +79,7 @@ public struct AdapterTrainer: Sendable {
         for epoch in 1...configuration.epochs {
             rng.shuffle(&order)
             var epochLoss: Double = 0
+            var epochValidationLoss: Double?
             for batchIndex in 0..<stepsPerEpoch {
                 let members = order[(batchIndex * batchSize)..<min(order.count, (batchIndex + 1) * batchSize)]
                 let lr = Self.learningRate(step: step, total: totalSteps, warmup: warmupSteps,
@@ -93,6 +94,7 @@ public struct AdapterTrainer: Sendable {
                 if epochEnd {
                     adapter.parameters = parameters
                     validationLossNow = validationLoss(adapter, table: table, pairs: validation)
+                    epochValidationLoss = validationLossNow
                 }
                 if step % configuration.logEvery == 0 || epochEnd {
                     log.append(TrainingLogEntry(step: step,
@@ -107,8 +109,9 @@ public struct AdapterTrainer: Sendable {
             }
             epochsRun = epoch
             lastTrainingLoss = epochLoss / Double(stepsPerEpoch)
+            // Measured on these very parameters at the epoch's last step.
             adapter.parameters = parameters
-            lastValidationLoss = validationLoss(adapter, table: table, pairs: validation)
+            lastValidationLoss = epochValidationLoss ?? validationLoss(adapter, table: table, pairs: validation)
             if lastValidationLoss < best.loss {
                 best = (lastValidationLoss, epoch, parameters)
                 epochsWithoutImprovement = 0

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Datasets
+import Embeddings
 import Evaluation
 import FineTuning
 import Foundation
@@ -10,7 +11,8 @@ import Reports
 /// one diff, and prints the page to open.
 ///
 /// Every step calls what its own command calls (`tunelens dataset dating`, `finetune`, `report`,
-/// `diff`, `index`), with the shared embedding cache, so each text is encoded once per model.
+/// `diff`, `index`), all with one embedding store, so each distinct text runs through the Transformer
+/// once in the whole demo: the fine-tuned models are adapters over the base and share its stage.
 struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
@@ -68,6 +70,10 @@ struct DemoCommand: ParsableCommand {
         }
 
         let baseFolder = try resolveModel()
+        // One store for every step, in memory with --no-cache: the training texts are encoded once for
+        // the three runs, the held-out texts once for the three reports, and each fine-tuned model (an
+        // adapter over the base) runs no Transformer of its own.
+        let store = try cache.store() ?? EmbeddingStore.inMemory()
         let workFolder = URL(fileURLWithPath: work, isDirectory: true)
         let reports = URL(fileURLWithPath: out, isDirectory: true)
 
@@ -78,8 +84,8 @@ struct DemoCommand: ParsableCommand {
         for run in plan.runs {
             say("run \(run.name): \(run.adapter) adapter, \(run.loss) loss, \(run.epochs) epoch\(run.epochs == 1 ? "" : "s"), lr \(run.learningRate)")
             let modelFolder = workFolder.appendingPathComponent("models", isDirectory: true).appendingPathComponent(run.name, isDirectory: true)
-            try finetune(run, baseFolder: baseFolder, trainFile: data.train, out: modelFolder)
-            let outcome = try report(run, baseline: baseFolder, finetuned: modelFolder, data: data, reports: reports)
+            try finetune(run, baseFolder: baseFolder, trainFile: data.train, out: modelFolder, store: store)
+            let outcome = try report(run, baseline: baseFolder, finetuned: modelFolder, data: data, reports: reports, store: store)
             headlines.append((run.name, outcome.report.headline))
         }
 
@@ -131,13 +137,13 @@ struct DemoCommand: ParsableCommand {
         return (train, test)
     }
 
-    /// One adapter training run, as `tunelens finetune` runs it, with the shared embedding cache: the
-    /// training texts are encoded by the first run only (and not at all on a re-run).
-    private func finetune(_ run: DemoPlan.Run, baseFolder: URL, trainFile: URL, out: URL) throws {
+    /// One adapter training run, as `tunelens finetune` runs it, with the demo's store: the training
+    /// texts are encoded by the first run only (and not at all on a re-run with the cache).
+    private func finetune(_ run: DemoPlan.Run, baseFolder: URL, trainFile: URL, out: URL, store: EmbeddingStore) throws {
         var job = FineTuningJob(base: baseFolder.path, trainFile: trainFile, configuration: run.configuration(seed: seed),
                                 output: out, tool: "tunelens \(TunelensVersion.string)")
         job.force = true
-        job.cache = cache.store()
+        job.cache = store
         let progress = StagedProgress { "  \($0)" }
         let outcome = try job.run(progress: progress.update)
         progress.finish()
@@ -148,10 +154,11 @@ struct DemoCommand: ParsableCommand {
             outcome.embeddingsCached ? "embeddings from cache" : "encoding", outcome.encodeSeconds, result.seconds).utf8))
     }
 
-    /// The training split is left out of the config: its leakage and train-vs-held-out checks would
-    /// encode another 2,000 texts per model per run, as `RunEvaluation` loads its own encoders.
+    /// The training split is left out of the config, so the demo's pages have no leakage or
+    /// train-vs-held-out sections. (Its texts would no longer cost a Transformer pass: the fine-tuning
+    /// runs stored their stage; the checks would add the metrics of 6,000 more pairs per report.)
     private func report(_ run: DemoPlan.Run, baseline: URL, finetuned: URL, data: (train: URL, test: URL),
-                        reports: URL) throws -> ReportPublisher.Outcome {
+                        reports: URL, store: EmbeddingStore) throws -> ReportPublisher.Outcome {
         var config = RunConfig()
         config.name = run.name
         config.title = "Dating compatibility: \(run.name)"
@@ -162,7 +169,7 @@ struct DemoCommand: ParsableCommand {
         let runName = try RunName(run.name)
         var evaluation = RunEvaluation(config: config, commandLine: ["tunelens"] + CommandLine.arguments.dropFirst(),
                                        toolVersion: TunelensVersion.string, created: RunEvaluation.creationDate())
-        evaluation.cache = cache.store()
+        evaluation.cache = store
         let progress = StagedProgress { "  encoding (\($0))" }
         let result = try evaluation.run(progress: progress.update)
         progress.finish()

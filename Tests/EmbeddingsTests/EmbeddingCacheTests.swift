@@ -99,6 +99,17 @@ struct EmbeddingCacheTests {
         #expect(cached.usage == base.usage)
     }
 
+    @Test("a store in memory answers a second encode in the same process, and another store knows nothing of it")
+    func inMemory() throws {
+        let base = CountingEncoder()
+        let store = try EmbeddingStore.inMemory()
+        #expect(try CachedEncoder(base, store: store).encode(Self.texts) == Self.texts.map(CountingEncoder.vector))
+        let again = CachedEncoder(base, store: store)
+        #expect(try again.encode(Self.texts) == Self.texts.map(CountingEncoder.vector))
+        #expect(base.calls == 1 && again.lastMisses == 0)
+        #expect(try EmbeddingStore.inMemory().count(model: base.digest) == 0)
+    }
+
     @Test("a damaged cache file is detected and rebuilt, never trusted", arguments: ["garbage", "truncated", "foreign schema"])
     func corruptRebuilt(damage: String) throws {
         let folder = try Fixtures.temporaryFolder()
@@ -178,7 +189,7 @@ struct EmbeddingCacheTests {
         #expect(EmbeddingStore.defaultDirectory(environment: ["HOME": "/h"]).path == "/h/.cache/tunelens")
     }
 
-    @Test("a model folder loaded with a cache is cached under its digest; precomputed embeddings are not wrapped")
+    @Test("a model folder loaded with a cache is stored under its stage's digest; precomputed embeddings are not wrapped")
     func loader() throws {
         let folder = try Fixtures.temporaryFolder()
         let store = try EmbeddingStore(directory: folder)
@@ -188,7 +199,8 @@ struct EmbeddingCacheTests {
         #expect(encoder.digest == plain.digest)
         let texts = Fixtures.tinyExpected.texts
         #expect(try encoder.encode(texts) == plain.encode(texts))
-        #expect(try store.count(model: plain.digest) == Set(texts).count)
+        let stage = try #require(plain as? SentenceTransformerEncoder).stageDigest
+        #expect(try store.count(model: stage) == Set(texts).count)
 
         let jsonl = folder.appendingPathComponent("e.jsonl")
         try Data(#"{"text": "a", "embedding": [1, 2]}"#.utf8).write(to: jsonl)

@@ -92,10 +92,14 @@ struct DemoTests {
         let folder = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
 
+        // --no-cache: nothing is read from or written to the user's cache, and the demo's own store in
+        // memory still serves the second run the base embeddings the first run computed.
         let outcome = try Self.tunelens(["demo", "--quick", "--train", "200", "--test", "120", "--out", "site", "--work", "work",
-                                         "--model", Self.modelFolder.path],
+                                         "--model", Self.modelFolder.path, "--no-cache"],
                                         in: folder)
         #expect(outcome.status == 0, "tunelens demo failed: \(outcome.stderr.suffix(2000))")
+        #expect(outcome.stderr.components(separatedBy: "embeddings from cache").count - 1 == 1,
+                "the second run's training texts come from the demo's store: \(outcome.stderr.suffix(2000))")
         let printed = try #require(outcome.stdout.split(separator: "\n").last.map(String.init), "the demo printed nothing")
         // The demo prints the page relative to where it ran (or absolute when --out is).
         let page = printed.hasPrefix("/") ? URL(fileURLWithPath: printed) : folder.appendingPathComponent(printed)

@@ -19,8 +19,8 @@ struct EmbedCacheFlagsTests {
         }
         #expect(try Data(contentsOf: first) == Data(contentsOf: second))
         let store = try EmbeddingStore(directory: cache)
-        let digest = try EncoderLoader.load(EncoderFixtures.tiny.path).digest
-        #expect(try store.count(model: digest) == Set(EncoderFixtures.tinyExpected.texts).count)
+        let stage = try #require(try EncoderLoader.load(EncoderFixtures.tiny.path) as? SentenceTransformerEncoder).stageDigest
+        #expect(try store.count(model: stage) == Set(EncoderFixtures.tinyExpected.texts).count)
 
         let uncached = folder.appendingPathComponent("uncached")
         let result = try EmbedCommandTests.run(["embed", "--model", EncoderFixtures.tiny.path, input.path, "--no-cache",

@@ -4,6 +4,11 @@ import Foundation
 /// A ``TextEncoder`` that answers from an ``EmbeddingStore`` and runs its base encoder only on texts the
 /// store does not hold for the base's ``TextEncoder/digest``; what it computes is stored for next time.
 ///
+/// A model folder (a ``StagedEncoder``) is stored as its stage, the pooled Transformer output, under the
+/// ``StagedEncoder/stageDigest``; its head (Dense, Normalize, an adapter's layers) is applied to the
+/// stored rows on every call, which costs a few matrix products. So a fine-tuned folder over a base
+/// already encoded, or a second adapter on the same base, runs no Transformer at all.
+///
 /// A text listed twice is encoded once. With an empty digest (a model file became unreadable) nothing
 /// is looked up or stored. The embeddings are the base encoder's, bit for bit.
 ///
@@ -11,7 +16,7 @@ import Foundation
 /// prompt "query: " are one entry, since they are one embedding. Except when the model's pooling leaves
 /// prompt tokens out (``ModelUsage/poolsPromptTokens``): then the two differ, and a prompted text's key
 /// also marks where the prompt ends.
-public final class CachedEncoder: TextEncoder, EncoderWorkReporting {
+public final class CachedEncoder: StagedEncoder, EncoderWorkReporting {
     public let base: any TextEncoder
     public var encodesAnyText: Bool { base.encodesAnyText }
     public let store: EmbeddingStore
@@ -32,8 +37,35 @@ public final class CachedEncoder: TextEncoder, EncoderWorkReporting {
     public var usage: ModelUsage { base.usage }
 
     public func encode(_ texts: [String], prompt: String?, progress: ((Int, Int) -> Void)?) throws -> [[Float]] {
-        let model = base.digest
-        guard !model.isEmpty else { return try base.encode(texts, prompt: prompt, progress: progress) }
+        if let staged = base as? StagedEncoder {
+            return staged.applyHead(try encodeStage(texts, prompt: prompt, progress: progress))
+        }
+        return try answer(texts, prompt: prompt, model: base.digest, dimension: dimension, progress: progress) {
+            try self.base.encode($0, prompt: prompt, progress: $1)
+        }
+    }
+
+    var stageDigest: String { (base as? StagedEncoder)?.stageDigest ?? "" }
+    var stageDimension: Int { (base as? StagedEncoder)?.stageDimension ?? dimension }
+
+    func encodeStage(_ texts: [String], prompt: String?, progress: ((Int, Int) -> Void)?) throws -> [[Float]] {
+        guard let staged = base as? StagedEncoder else { preconditionFailure("\(base.name) has no stage") }
+        return try answer(texts, prompt: prompt, model: staged.stageDigest, dimension: staged.stageDimension, progress: progress) {
+            try staged.encodeStage($0, prompt: prompt, progress: $1)
+        }
+    }
+
+    func applyHead(_ stage: [[Float]]) -> [[Float]] {
+        guard let staged = base as? StagedEncoder else { preconditionFailure("\(base.name) has no stage") }
+        return staged.applyHead(stage)
+    }
+
+    /// The rows of `texts` stored under `model`, with `compute` run on the texts not stored (each once)
+    /// and its rows stored; everything computed when `model` is empty.
+    private func answer(_ texts: [String], prompt: String?, model: String, dimension: Int,
+                        progress: ((Int, Int) -> Void)?,
+                        compute: ([String], ((Int, Int) -> Void)?) throws -> [[Float]]) throws -> [[Float]] {
+        guard !model.isEmpty else { return try compute(texts, progress) }
         let keys = Self.keys(of: texts, prompt: prompt, promptIsPooled: base.usage.poolsPromptTokens)
         let stored = try store.embeddings(model: model, keys: keys, dimension: dimension)
 
@@ -55,7 +87,7 @@ public final class CachedEncoder: TextEncoder, EncoderWorkReporting {
         lastWork = EncoderWork(texts: 0, tokens: 0, linearFLOPs: 0)
         progress?(found, texts.count)
         if !missing.isEmpty {
-            let vectors = try base.encode(missing.map { texts[$0] }, prompt: prompt) { done, _ in
+            let vectors = try compute(missing.map { texts[$0] }) { done, _ in
                 progress?(found + done, texts.count)
             }
             if let work = (base as? EncoderWorkReporting)?.lastWork { lastWork = work }

@@ -5,8 +5,10 @@ import GRDB
 /// Embeddings already computed, kept on disk in SQLite (through GRDB) so a second run with the same
 /// model encodes only texts it has not seen.
 ///
-/// A row is keyed by the encoder's ``TextEncoder/digest`` and the SHA-256 of the text as encoded (its
-/// prompt included; see ``CachedEncoder/keys(of:prompt:promptIsPooled:)``);
+/// A row is keyed by the digest of what computed the vector (for a model folder, the stage it shares
+/// with other folders over the same Transformer, ``StagedEncoder/stageDigest``; else the encoder's
+/// ``TextEncoder/digest``) and the SHA-256 of the text as encoded (its prompt included; see
+/// ``CachedEncoder/keys(of:prompt:promptIsPooled:)``);
 /// the vector is stored as little-endian float32 bytes next to its length. The database runs in WAL
 /// mode with a busy timeout, so several processes may read and write it at once. When it is opened, a
 /// file that SQLite cannot read, that fails `PRAGMA quick_check`, or whose schema is not this one is
@@ -16,9 +18,9 @@ import GRDB
 /// The store also remembers the SHA-256 of model files by (path, size, modification time), so the
 /// digest of a 90 MB weights file is not recomputed on every run.
 public final class EmbeddingStore: Sendable {
-    /// The SQLite file.
+    /// The SQLite file (`:memory:` for ``inMemory()``).
     public let url: URL
-    private let pool: DatabasePool
+    private let pool: any DatabaseWriter
 
     /// The schema's version, kept in SQLite's `user_version`; a file with another one is rebuilt.
     static let schemaVersion = 1
@@ -28,16 +30,34 @@ public final class EmbeddingStore: Sendable {
     /// How long a writer waits for another process's transaction before giving up.
     static let busyTimeout: TimeInterval = 30
 
-    /// Opens (creating, or rebuilding when damaged) the cache in `directory`.
-    public init(directory: URL) throws {
-        let url = directory.appendingPathComponent(Self.fileName)
+    private init(url: URL, pool: any DatabaseWriter) {
         self.url = url
+        self.pool = pool
+    }
+
+    /// A store in this process's memory, gone when released: nothing is read from or written to disk.
+    /// What a command told not to use the cache shares within itself (`tunelens demo --no-cache`: its
+    /// fine-tuning runs and reports still encode each text once).
+    public static func inMemory() throws -> EmbeddingStore {
+        let url = URL(fileURLWithPath: ":memory:")
+        do {
+            let queue = try DatabaseQueue()
+            try queue.write(createSchema)
+            return EmbeddingStore(url: url, pool: queue)
+        } catch {
+            throw EmbeddingsError.cache(path: url.path, reason: "cannot create a store in memory: \(error)")
+        }
+    }
+
+    /// Opens (creating, or rebuilding when damaged) the cache in `directory`.
+    public convenience init(directory: URL) throws {
+        let url = directory.appendingPathComponent(Self.fileName)
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         } catch {
             throw EmbeddingsError.cache(path: directory.path, reason: error.localizedDescription)
         }
-        pool = try FileLock.withExclusiveLock(at: URL(fileURLWithPath: url.path + ".lock")) {
+        let pool = try FileLock.withExclusiveLock(at: URL(fileURLWithPath: url.path + ".lock")) {
             if let pool = try? Self.openValidated(url) { return pool }
             try Self.removeDatabase(at: url)
             do {
@@ -48,6 +68,7 @@ public final class EmbeddingStore: Sendable {
                 throw EmbeddingsError.cache(path: url.path, reason: "cannot create the cache: \(error)")
             }
         }
+        self.init(url: url, pool: pool)
     }
 
     /// The cache folder: `$TUNELENS_CACHE_DIR`, else `$XDG_CACHE_HOME/tunelens`, else `~/.cache/tunelens`.
@@ -104,7 +125,7 @@ public final class EmbeddingStore: Sendable {
         }
     }
 
-    /// The number of embeddings stored for `model`.
+    /// The number of vectors stored under `model` (an encoder's digest or a stage digest).
     public func count(model: String) throws -> Int {
         try guarded {
             try pool.read { db in

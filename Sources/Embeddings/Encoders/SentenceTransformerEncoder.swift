@@ -6,9 +6,11 @@ import Foundation
 /// use them (``ModelUsage``).
 ///
 /// Texts (each after its prompt) are tokenized, truncated to `max_seq_length`, and encoded in batches of
-/// similar length; rows come back in input order.
+/// similar length; rows come back in input order. As a ``StagedEncoder``, the tokenizer, Transformer
+/// and Pooling are the stage another folder with the same files shares, and the modules after Pooling
+/// its head.
 /// Source: sentence-transformers `SentenceTransformer.encode`.
-final class SentenceTransformerEncoder: TextEncoder, EncoderWorkReporting {
+final class SentenceTransformerEncoder: StagedEncoder, EncoderWorkReporting {
     let name: String
     let folder: URL
     let modules: SentenceTransformerModules
@@ -42,6 +44,29 @@ final class SentenceTransformerEncoder: TextEncoder, EncoderWorkReporting {
     /// Empty if a file can no longer be read.
     var digest: String { (try? pipelineDigest.get()) ?? "" }
 
+    private lazy var poolingStageDigest: Result<String, Error> = Result {
+        var listing = "tunelens stage 1\n"
+        for name in Self.transformerFiles {
+            let file = modules.transformerFolder.appendingPathComponent(name)
+            guard FileManager.default.fileExists(atPath: file.path) else { continue }
+            listing += "\(name) \(try fileDigester(file))\n"
+        }
+        let pooling = modules.pooling
+        listing += "max_seq_length \(maxSequenceLength)\ndo_lower_case \(lowercasesInput)\n"
+        listing += "pooling \(pooling.modes.map(\.rawValue).joined(separator: ",")) \(pooling.embeddingDimension)"
+            + " include_prompt \(pooling.includePrompt)\n"
+        return ContentDigest.hex(of: Data(listing.utf8))
+    }
+
+    /// SHA-256 over what decides the stage's output: the SHA-256 of the Transformer's weights, config,
+    /// `sentence_bert_config.json` and tokenizer files (``transformerFiles``, named relative to the
+    /// Transformer's folder), the effective `max_seq_length`
+    /// and lowercasing, and the Pooling's modes, width and `include_prompt`. Content only: a folder of
+    /// `tunelens finetune` (its base's files linked or copied, Dense layers added) has its base's stage
+    /// digest; file names of the folders, paths and times do not enter. Empty if a file can no longer be read.
+    var stageDigest: String { (try? poolingStageDigest.get()) ?? "" }
+    var stageDimension: Int { modules.pooling.outputDimension }
+
     init(folder: URL, name: String) throws {
         self.folder = folder
         self.name = name
@@ -64,16 +89,16 @@ final class SentenceTransformerEncoder: TextEncoder, EncoderWorkReporting {
         definingFiles = Self.definingFiles(in: folder, manifest: modules.manifest)
     }
 
+    /// The files of a Transformer module's folder that decide its output, where present.
+    static let transformerFiles = ["config.json", "model.safetensors", "sentence_bert_config.json", "tokenizer.json",
+                                   "vocab.txt", "tokenizer_config.json"]
+
     private static func definingFiles(in folder: URL, manifest: ModuleManifest) -> [String] {
         let fileManager = FileManager.default
         var candidates = ["modules.json"]
         for entry in manifest.entries {
             let prefix = (entry.path ?? "").isEmpty ? "" : entry.path! + "/"
-            candidates += ["config.json", "model.safetensors"].map { prefix + $0 }
-            if entry.kind == .transformer {
-                candidates += ["sentence_bert_config.json", "tokenizer.json", "vocab.txt", "tokenizer_config.json"]
-                    .map { prefix + $0 }
-            }
+            candidates += (entry.kind == .transformer ? transformerFiles : ["config.json", "model.safetensors"]).map { prefix + $0 }
         }
         var seen = Set<String>()
         return candidates.filter { path in
@@ -99,6 +124,10 @@ final class SentenceTransformerEncoder: TextEncoder, EncoderWorkReporting {
     }
 
     func encode(_ texts: [String], prompt: String?, progress: ((Int, Int) -> Void)?) throws -> [[Float]] {
+        applyHead(try encodeStage(texts, prompt: prompt, progress: progress))
+    }
+
+    func encodeStage(_ texts: [String], prompt: String?, progress: ((Int, Int) -> Void)?) throws -> [[Float]] {
         let prefix = prompt ?? ""
         var sequences = [[Int32]](repeating: [], count: texts.count)
         sequences.withUnsafeMutableBufferPointer { out in
@@ -106,16 +135,25 @@ final class SentenceTransformerEncoder: TextEncoder, EncoderWorkReporting {
                 for index in slice { out[index] = tokenIDs(prefix.isEmpty ? texts[index] : prefix + texts[index]) }
             }
         }
-        return try embed(tokenIDs: sequences, promptLength: promptLength(prompt), progress: progress)
+        recordWork(sequences)
+        return try modules.pool(tokenIDs: sequences, promptLength: promptLength(prompt), progress: progress)
+    }
+
+    func applyHead(_ stage: [[Float]]) -> [[Float]] {
+        modules.applyHead(stage)
     }
 
     /// Embeddings of already tokenized texts, in input order; the first `promptLength` ids of each are a
     /// prompt's.
     func embed(tokenIDs sequences: [[Int32]], promptLength: Int = 0,
                progress: ((Int, Int) -> Void)? = nil) throws -> [[Float]] {
+        recordWork(sequences)
+        return try modules.embed(tokenIDs: sequences, promptLength: promptLength, progress: progress)
+    }
+
+    private func recordWork(_ sequences: [[Int32]]) {
         let tokenCount = sequences.reduce(0) { $0 + $1.count }
         lastWork = EncoderWork(texts: sequences.count, tokens: tokenCount,
                                linearFLOPs: Double(tokenCount) * transformer.config.linearFLOPsPerToken)
-        return try modules.embed(tokenIDs: sequences, promptLength: promptLength, progress: progress)
     }
 }

@@ -29,9 +29,11 @@ struct EncodedModel {
     }
 
     /// Encodes each requested text once, grouped by role so each group gets its prompt (the encoder
-    /// puts it before the text, and leaves it out of the pooling when the model says so).
+    /// puts it before the text, and leaves it out of the pooling when the model says so). Through
+    /// `sharing`, a model whose Transformer another model of the run has already run applies only its head.
     static func encode(_ requests: TextRequests, with encoder: any TextEncoder, reference: String, prompts: ModelPrompts,
-                       similarity: SimilarityFunction, progress: ((Int, Int) -> Void)?) throws -> EncodedModel {
+                       similarity: SimilarityFunction, sharing: StageSharing,
+                       progress: ((Int, Int) -> Void)?) throws -> EncodedModel {
         var rows = [[Float]](repeating: [], count: requests.count)
         var done = 0
         for role in [TextRole.plain, .query, .document] {
@@ -39,7 +41,7 @@ struct EncodedModel {
             guard !indices.isEmpty else { continue }
             let texts = indices.map { requests.keys[$0].text }
             let base = done
-            let vectors = try encoder.encode(texts, prompt: prompts.prompt(for: role)) { finished, _ in
+            let vectors = try sharing.encode(texts, prompt: prompts.prompt(for: role), with: encoder) { finished, _ in
                 progress?(base + finished, requests.count)
             }
             guard vectors.count == texts.count else {
