@@ -35,7 +35,7 @@ let package = Package(
         .target(name: "Charts"),
         .target(name: "FineTuning", dependencies: ["Core", "Embeddings", "Datasets", "LinearAlgebra"]),
         .target(name: "Evaluation", dependencies: [
-            "Core", "Embeddings", "Datasets", "Metrics",
+            "Core", "Embeddings", "Datasets", "Metrics", "LinearAlgebra",
             .product(name: "Yams", package: "Yams"),
         ]),
         .target(name: "Reports", dependencies: [

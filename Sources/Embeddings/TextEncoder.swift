@@ -1,4 +1,5 @@
 import Foundation
+import LinearAlgebra
 
 /// Something that turns texts into fixed-size embeddings: a model folder, a model from the local
 /// Hugging Face cache, or a file of precomputed embeddings. Load one with ``EncoderLoader/load(_:)``.
@@ -27,9 +28,30 @@ public protocol TextEncoder: AnyObject {
     /// no prompt; the default prompt is not applied here). `progress` is called with the number of texts
     /// done so far and the total, from the calling thread.
     func encode(_ texts: [String], prompt: String?, progress: ((_ done: Int, _ total: Int) -> Void)?) throws -> [[Float]]
+    /// The same embeddings written into `matrix`: the embedding of `texts[k]` becomes row `rows[k]`.
+    /// Encoders whose embeddings already sit in memory (memory-mapped `.npy` shards) copy them
+    /// there directly; the default goes through ``encode(_:prompt:progress:)``.
+    func encode(_ texts: [String], prompt: String?, into matrix: inout EmbeddingMatrix, rows: [Int],
+                progress: ((_ done: Int, _ total: Int) -> Void)?) throws
 }
 
 extension TextEncoder {
+    public func encode(_ texts: [String], prompt: String?, into matrix: inout EmbeddingMatrix, rows: [Int],
+                       progress: ((_ done: Int, _ total: Int) -> Void)?) throws {
+        precondition(texts.count == rows.count, "one target row per text")
+        let vectors = try encode(texts, prompt: prompt, progress: progress)
+        guard vectors.count == texts.count else {
+            throw EmbeddingsError.inconsistentOutput(model: name, reason: "returned \(vectors.count) embeddings for \(texts.count) texts")
+        }
+        for (row, vector) in zip(rows, vectors) {
+            guard vector.count == matrix.dimension else {
+                throw EmbeddingsError.inconsistentOutput(model: name, reason:
+                    "an embedding has \(vector.count) dimensions, expected \(matrix.dimension)")
+            }
+            matrix.setRow(row, vector)
+        }
+    }
+
     /// Nothing known about use: no prompts, cosine.
     public var usage: ModelUsage { ModelUsage() }
 

@@ -34,6 +34,18 @@ extension BLAS {
         return c
     }
 
+    /// scatter += X^T X for a block `x` of `rows` rows (row-major Double, depth wide), so a scatter
+    /// matrix can be summed over blocks of rows that never exist all at once.
+    static func accumulateScatter(_ x: [Double], rows: Int, depth: Int, into scatter: inout [Double]) {
+        guard rows > 0, depth > 0 else { return }
+        x.withUnsafeBufferPointer { a in
+            scatter.withUnsafeMutableBufferPointer { out in
+                gemm(m: depth, n: depth, k: rows, a: a.baseAddress!, lda: depth, transposeA: true,
+                     b: a.baseAddress!, ldb: depth, transposeB: false, c: out.baseAddress!, ldc: depth, beta: 1)
+            }
+        }
+    }
+
     /// C (rows x k) = A (rows x depth) * B (depth x k); all row-major Double.
     static func multiply(_ a: [Double], rows: Int, depth: Int, _ b: [Double], k: Int) -> [Double] {
         var c = [Double](repeating: 0, count: rows * k)

@@ -1,4 +1,5 @@
 import Embeddings
+import LinearAlgebra
 import Metrics
 
 /// One model's embeddings of every text the run requested (rows in request order), with the model and
@@ -10,39 +11,36 @@ struct EncodedModel {
     let prompts: ModelPrompts
     /// How this model's embeddings are compared: the run's `--similarity`, else the model's own.
     let similarity: SimilarityFunction
-    let rows: [[Float]]
+    /// Row `i` is the embedding of the run's text request `i`: one contiguous matrix, so half a million
+    /// texts are one allocation and pairs are scored in blocks.
+    let rows: EmbeddingMatrix
 
     var dimension: Int { encoder.dimension }
 
-    /// The similarity of two rows under this model's similarity function. Cosine goes through Metrics
-    /// (which refuses a zero vector, as the pair task always has).
-    func score(_ a: Int, _ b: Int) throws -> Double {
-        guard similarity != .cosine else { return try metric(encoder) { try ProbeResult.cosine(rows[a], rows[b]) } }
-        return similarity.score(rows[a], rows[b])
+    /// The similarity of each pair of rows under this model's similarity function, in blocks. Cosine
+    /// goes through Metrics (which refuses a zero vector, as the pair task always has).
+    func scores(_ pairs: [(Int, Int)]) throws -> [Double] {
+        guard similarity != .cosine else { return try metric(encoder) { try PairSimilarity.cosine(rows, pairs: pairs) } }
+        let similarity = self.similarity
+        return PairSimilarity.scores(rows, pairs) { a, b, storage, d in
+            similarity.score(UnsafeBufferPointer(rebasing: storage[(a * d)..<((a + 1) * d)]),
+                             UnsafeBufferPointer(rebasing: storage[(b * d)..<((b + 1) * d)]))
+        }
     }
 
     /// Encodes each requested text once, grouped by role so each group gets its prompt (the encoder
     /// puts it before the text, and leaves it out of the pooling when the model says so).
     static func encode(_ requests: TextRequests, with encoder: any TextEncoder, reference: String, prompts: ModelPrompts,
                        similarity: SimilarityFunction, progress: ((Int, Int) -> Void)?) throws -> EncodedModel {
-        var rows = [[Float]](repeating: [], count: requests.count)
+        var rows = EmbeddingMatrix(count: requests.count, dimension: encoder.dimension)
         var done = 0
         for role in [TextRole.plain, .query, .document] {
             let indices = requests.keys.indices.filter { requests.keys[$0].role == role }
             guard !indices.isEmpty else { continue }
             let texts = indices.map { requests.keys[$0].text }
             let base = done
-            let vectors = try encoder.encode(texts, prompt: prompts.prompt(for: role)) { finished, _ in
+            try encoder.encode(texts, prompt: prompts.prompt(for: role), into: &rows, rows: indices) { finished, _ in
                 progress?(base + finished, requests.count)
-            }
-            guard vectors.count == texts.count else {
-                throw EvaluationError.inconsistent("\(encoder.name): returned \(vectors.count) embeddings for \(texts.count) texts")
-            }
-            for (index, vector) in zip(indices, vectors) {
-                guard vector.count == encoder.dimension else {
-                    throw EvaluationError.inconsistent("\(encoder.name): an embedding has \(vector.count) dimensions, expected \(encoder.dimension)")
-                }
-                rows[index] = vector
             }
             done += texts.count
         }

@@ -2,6 +2,7 @@ import Core
 import Datasets
 import Embeddings
 import Foundation
+import LinearAlgebra
 import Metrics
 
 /// Pair classification as a task: each model's similarity (cosine unless the model or `--similarity`
@@ -45,8 +46,8 @@ struct PairTask {
     func evaluate(baseline baselineModel: EncodedModel, finetuned finetunedModel: EncodedModel) throws -> PairOutcome {
         let pairs = dataset.pairs
         let labels = pairs.map { $0.label == true }
-        let baselineScores = try pairRows.map { try baselineModel.score($0.0, $0.1) }
-        let finetunedScores = try pairRows.map { try finetunedModel.score($0.0, $0.1) }
+        let baselineScores = try baselineModel.scores(pairRows)
+        let finetunedScores = try finetunedModel.scores(pairRows)
         let baseline = try measure(encoder: baselineModel.encoder, reference: baselineModel.reference, rows: baselineModel.rows,
                                    evalTexts: evalTextCount, pairIDs: pairRows, scores: baselineScores, labels: labels, gold: gold(pairs))
         let finetuned = try measure(encoder: finetunedModel.encoder, reference: finetunedModel.reference, rows: finetunedModel.rows,
@@ -108,23 +109,22 @@ struct PairTask {
     }
 
     /// One model's numbers on the pairs.
-    private func measure(encoder: any TextEncoder, reference: String, rows: [[Float]], evalTexts: Int,
+    private func measure(encoder: any TextEncoder, reference: String, rows: EmbeddingMatrix, evalTexts: Int,
                          pairIDs: [(Int, Int)], scores: [Double], labels: [Bool], gold: [Double]?) throws -> ModelResult {
-        let evalRows = Array(rows.prefix(evalTexts))
-        let uniformity = try metric(encoder) { try EmbeddingSpace.uniformity(evalRows, seed: seed) }
+        let uniformity = try metric(encoder) { try EmbeddingSpace.uniformity(rows, count: evalTexts, seed: seed) }
         let classification = try metric(encoder) {
             try PairClassification(scores: scores, labels: labels, threshold: threshold,
                                    bootstrapSamples: bootstrapSamples, seed: seed, uniformity: uniformity.value)
         }
         let positives = zip(pairIDs, labels).filter(\.1).map(\.0)
         let alignment = try metric(encoder) {
-            try EmbeddingSpace.alignment(positives.map { rows[$0.0] }, positives.map { rows[$0.1] })
+            try EmbeddingSpace.alignment(rows, pairs: positives)
         }
         let sts = try gold.map { gold in
             STSResult(spearman: try metric(encoder) { try Correlation.spearman(gold, scores) },
                       pearson: try metric(encoder) { try Correlation.pearson(gold, scores) })
         }
-        let projection = try metric(encoder) { try projectionOf(evalRows, pairIDs: pairIDs, labels: labels) }
+        let projection = try metric(encoder) { try projectionOf(rows, count: evalTexts, pairIDs: pairIDs, labels: labels) }
         let c = classification
         return ModelResult(
             name: encoder.name, reference: reference, digest: encoder.digest, dimension: encoder.dimension,
@@ -143,13 +143,13 @@ struct PairTask {
     }
 
     /// The evaluation texts on two principal components; a text's class is that of the first pair using it.
-    private func projectionOf(_ rows: [[Float]], pairIDs: [(Int, Int)], labels: [Bool]) throws -> Projection {
-        var classOf = [Bool?](repeating: nil, count: rows.count)
+    private func projectionOf(_ rows: EmbeddingMatrix, count: Int, pairIDs: [(Int, Int)], labels: [Bool]) throws -> Projection {
+        var classOf = [Bool?](repeating: nil, count: count)
         for ((a, b), label) in zip(pairIDs, labels) {
             if classOf[a] == nil { classOf[a] = label }
             if classOf[b] == nil { classOf[b] = label }
         }
-        let coordinates = try EmbeddingSpace.pca2D(rows)
+        let coordinates = try EmbeddingSpace.pca2D(rows, count: count)
         return Projection(points: zip(coordinates, classOf).map { xy, label in
             Projection.Point(x: xy[0], y: xy.count > 1 ? xy[1] : 0, positive: label ?? false)
         }, explainedVariance: [])
@@ -171,7 +171,7 @@ struct PairTask {
         var trainAUC: (Double, Double) = (.nan, .nan)
         if labels.contains(true) && labels.contains(false) {
             func auc(_ model: EncodedModel) throws -> Double {
-                let scores = try trainIDs.map { try model.score($0.0, $0.1) }
+                let scores = try model.scores(trainIDs)
                 return try metric(model.encoder) {
                     try PairClassification(scores: scores, labels: labels, threshold: threshold,
                                            bootstrapSamples: 0, seed: seed).auc
