@@ -48,7 +48,7 @@ let package = Package(
         ]),
 
         .testTarget(name: "CoreTests", dependencies: ["Core"]),
-        .testTarget(name: "EmbeddingsTests", dependencies: ["Embeddings", "Core"], resources: [.copy("Resources")]),
+        .testTarget(name: "EmbeddingsTests", dependencies: ["Embeddings", "Core", "LinearAlgebra"], resources: [.copy("Resources")]),
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "Core"], resources: [.copy("Resources")]),
         .testTarget(name: "MetricsTests", dependencies: ["Metrics", "Core"], resources: [.copy("Resources")]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts", "Core"], resources: [.copy("Resources")]),

@@ -88,6 +88,7 @@ extension EmbeddingSpace {
                 centre(start, end)
                 BLAS.accumulateScatter(block, rows: end - start, depth: d, into: &scatter)
             }
+            BLAS.mirrorUpper(&scatter, depth: d)
             let components = topEigenvectors(scatter, dimension: d, count: min(2, d))
             var projected: [[Double]] = []
             projected.reserveCapacity(n)

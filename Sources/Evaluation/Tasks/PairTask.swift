@@ -48,13 +48,16 @@ struct PairTask {
         let labels = pairs.map { $0.label == true }
         let baselineScores = try baselineModel.scores(pairRows)
         let finetunedScores = try finetunedModel.scores(pairRows)
-        let baseline = try measure(encoder: baselineModel.encoder, reference: baselineModel.reference, rows: baselineModel.rows,
-                                   evalTexts: evalTextCount, pairIDs: pairRows, scores: baselineScores, labels: labels, gold: gold(pairs))
-        let finetuned = try measure(encoder: finetunedModel.encoder, reference: finetunedModel.reference, rows: finetunedModel.rows,
-                                    evalTexts: evalTextCount, pairIDs: pairRows, scores: finetunedScores, labels: labels, gold: gold(pairs))
-
+        // The paired bootstrap first: its replicates also give each model's Cohen's d interval.
         let paired = try PairedComparison(baseline: baselineScores, finetuned: finetunedScores, labels: labels,
                                           threshold: threshold, bootstrapSamples: bootstrapSamples, seed: seed)
+        let baseline = try measure(encoder: baselineModel.encoder, reference: baselineModel.reference, rows: baselineModel.rows,
+                                   evalTexts: evalTextCount, pairIDs: pairRows, scores: baselineScores, labels: labels,
+                                   gold: gold(pairs), cohensDCI: paired.baselineCohensDCI95)
+        let finetuned = try measure(encoder: finetunedModel.encoder, reference: finetunedModel.reference, rows: finetunedModel.rows,
+                                    evalTexts: evalTextCount, pairIDs: pairRows, scores: finetunedScores, labels: labels,
+                                    gold: gold(pairs), cohensDCI: paired.finetunedCohensDCI95)
+
         let lexical = try LexicalOverlap(left: pairs.map(\.textA), right: pairs.map(\.textB), labels: labels,
                                          baseline: baselineScores, finetuned: finetunedScores)
         let scored = pairs.enumerated().map { i, pair in
@@ -110,11 +113,13 @@ struct PairTask {
 
     /// One model's numbers on the pairs.
     private func measure(encoder: any TextEncoder, reference: String, rows: EmbeddingMatrix, evalTexts: Int,
-                         pairIDs: [(Int, Int)], scores: [Double], labels: [Bool], gold: [Double]?) throws -> ModelResult {
+                         pairIDs: [(Int, Int)], scores: [Double], labels: [Bool], gold: [Double]?,
+                         cohensDCI: ClosedInterval?) throws -> ModelResult {
         let uniformity = try metric(encoder) { try EmbeddingSpace.uniformity(rows, count: evalTexts, seed: seed) }
         let classification = try metric(encoder) {
+            // No bootstrap of its own: the paired one gave the d interval from the same draws.
             try PairClassification(scores: scores, labels: labels, threshold: threshold,
-                                   bootstrapSamples: bootstrapSamples, seed: seed, uniformity: uniformity.value)
+                                   bootstrapSamples: 0, seed: seed, uniformity: uniformity.value)
         }
         let positives = zip(pairIDs, labels).filter(\.1).map(\.0)
         let alignment = try metric(encoder) {
@@ -129,7 +134,7 @@ struct PairTask {
         return ModelResult(
             name: encoder.name, reference: reference, digest: encoder.digest, dimension: encoder.dimension,
             classification: ClassificationResult(
-                auc: c.auc, aucCI: c.aucCI95, cohensD: c.cohensD, cohensDCI: c.cohensDCI95,
+                auc: c.auc, aucCI: c.aucCI95, cohensD: c.cohensD, cohensDCI: cohensDCI,
                 margin: c.margin, meanPositive: c.meanPositive, meanNegative: c.meanNegative, threshold: c.threshold,
                 accuracy: c.atThreshold.accuracy, precision: c.atThreshold.precision, recall: c.atThreshold.recall,
                 f1: c.atThreshold.f1, mcc: c.atThreshold.mcc, averagePrecision: c.averagePrecision,
