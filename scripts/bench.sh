@@ -9,7 +9,8 @@
 # all-MiniLM-L6-v2 on $BENCH_TEXTS texts (default 2,000), then, when `make models` has fetched it,
 # all-mpnet-base-v2 (MPNet, 12 layers of 768) on $BENCH_MPNET_TEXTS texts (default 500).
 # Reports: `tunelens report` on 1,469 pairs (cold, then with a warm cache) and on 100,000 pairs of
-# precomputed embeddings, when the build has the command.
+# precomputed embeddings, when the build has the command; then 500,000 pairs of sharded .npy embeddings
+# against the numpy + scikit-learn pipeline that computes only the two AUCs (scripts/bench/npy_report.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN=.build/release/tunelens
@@ -134,6 +135,8 @@ report_bench() {
 }
 if "$BIN" --help | grep -qE '^ +report( |$)'; then
     report_bench
+    # 500,000 pairs of sharded .npy against numpy + scikit-learn (that column holds the Python pipeline).
+    scripts/bench/npy_report.sh "$BIN" "$WORK" >> "$ROWS"
 fi
 
 # --- the table ---
