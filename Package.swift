@@ -35,7 +35,7 @@ let package = Package(
         .target(name: "Charts"),
         .target(name: "FineTuning", dependencies: ["Core", "Embeddings", "Datasets", "LinearAlgebra"]),
         .target(name: "Evaluation", dependencies: [
-            "Core", "Embeddings", "Datasets", "Metrics",
+            "Core", "Embeddings", "Datasets", "Metrics", "LinearAlgebra",
             .product(name: "Yams", package: "Yams"),
         ]),
         .target(name: "Reports", dependencies: [
@@ -48,7 +48,7 @@ let package = Package(
         ]),
 
         .testTarget(name: "CoreTests", dependencies: ["Core"]),
-        .testTarget(name: "EmbeddingsTests", dependencies: ["Embeddings", "Core"], resources: [.copy("Resources")]),
+        .testTarget(name: "EmbeddingsTests", dependencies: ["Embeddings", "Core", "LinearAlgebra"], resources: [.copy("Resources")]),
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "Core"], resources: [.copy("Resources")]),
         .testTarget(name: "MetricsTests", dependencies: ["Metrics", "Core"], resources: [.copy("Resources")]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts", "Core"], resources: [.copy("Resources")]),

@@ -9,7 +9,8 @@
 # all-MiniLM-L6-v2 on $BENCH_TEXTS texts (default 2,000), then, when `make models` has fetched it,
 # all-mpnet-base-v2 (MPNet, 12 layers of 768) on $BENCH_MPNET_TEXTS texts (default 500).
 # Reports: `tunelens report` on 1,469 pairs (cold, then with a warm cache) and on 100,000 pairs of
-# precomputed embeddings, when the build has the command. Then two ratios to one encoding pass
+# precomputed embeddings, when the build has the command; 500,000 pairs of sharded .npy embeddings
+# against the numpy + scikit-learn pipeline that computes only the two AUCs (scripts/bench/npy_report.sh). Then two ratios to one encoding pass
 # (`tunelens embed` of the same distinct texts, empty cache): a report whose fine-tuned model is an
 # adapter over the baseline, and `tunelens demo`.
 set -euo pipefail
@@ -136,6 +137,8 @@ report_bench() {
 }
 if "$BIN" --help | grep -qE '^ +report( |$)'; then
     report_bench
+    # 500,000 pairs of sharded .npy against numpy + scikit-learn (that column holds the Python pipeline).
+    scripts/bench/npy_report.sh "$BIN" "$WORK" >> "$ROWS"
 fi
 
 # --- one encoding pass: what an adapter report and the demo cost against encoding their texts once ---

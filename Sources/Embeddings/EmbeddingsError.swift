@@ -23,6 +23,8 @@ public enum EmbeddingsError: Error, CustomStringConvertible, Equatable {
     case unresolvedModel(reference: String, reason: String)
     /// A text asked of a precomputed-embeddings file is not in it.
     case textNotPrecomputed(path: String, text: String)
+    /// An encoder returned the wrong number of embeddings, or embeddings of the wrong length.
+    case inconsistentOutput(model: String, reason: String)
     /// The embedding cache (a SQLite file or its folder) cannot be used.
     case cache(path: String, reason: String)
     /// A prompt name that the model's `config_sentence_transformers.json` does not define.
@@ -48,6 +50,8 @@ public enum EmbeddingsError: Error, CustomStringConvertible, Equatable {
             return "\(reference): \(reason)"
         case .textNotPrecomputed(let path, let text):
             return "\(path): no precomputed embedding for the text \(EmbeddingsError.quoted(text))"
+        case .inconsistentOutput(let model, let reason):
+            return "\(model): \(reason)"
         case .cache(let path, let reason):
             return "\(path): embedding cache: \(reason)"
         case .unknownPrompt(let name, let known):

@@ -2,7 +2,9 @@ import Foundation
 
 /// Opens whatever a model reference names.
 ///
-/// In order: an existing folder is a sentence-transformers (or plain BERT) model folder; an existing
+/// In order: an existing folder holding `embeddings.npy` or `embeddings-NNNNN.npy` shards is precomputed
+/// embeddings (``NpyEmbeddingsEncoder``); any other existing folder is a sentence-transformers (or plain
+/// BERT) model folder; an existing
 /// `.jsonl` (or `.ndjson`, `.json`) file holds precomputed embeddings; `ORG/NAME` is looked up in the
 /// local Hugging Face cache. Nothing is ever downloaded.
 public enum EncoderLoader {
@@ -25,6 +27,7 @@ public enum EncoderLoader {
         let url = URL(fileURLWithPath: reference)
         if FileManager.default.fileExists(atPath: reference, isDirectory: &isDirectory) {
             if isDirectory.boolValue {
+                if EmbeddingShards.isShardFolder(url) { return try NpyEmbeddingsEncoder(folder: url) }
                 return try SentenceTransformerEncoder(folder: url, name: url.standardizedFileURL.lastPathComponent)
             }
             guard ["jsonl", "ndjson", "json"].contains(url.pathExtension.lowercased()) else {

@@ -1,4 +1,5 @@
 import Foundation
+import LinearAlgebra
 
 /// Something that turns texts into fixed-size embeddings: a model folder, a model from the local
 /// Hugging Face cache, or a file of precomputed embeddings. Load one with ``EncoderLoader/load(_:)``.
@@ -29,9 +30,20 @@ public protocol TextEncoder: AnyObject {
     /// no prompt; the default prompt is not applied here). `progress` is called with the number of texts
     /// done so far and the total, from the calling thread.
     func encode(_ texts: [String], prompt: String?, progress: ((_ done: Int, _ total: Int) -> Void)?) throws -> [[Float]]
+    /// The same embeddings written into `matrix`: the embedding of `texts[k]` becomes row `rows[k]`.
+    /// Encoders whose embeddings already sit in memory (memory-mapped `.npy` shards) copy them
+    /// there directly; the default goes through ``encode(_:prompt:progress:)``.
+    func encode(_ texts: [String], prompt: String?, into matrix: inout EmbeddingMatrix, rows: [Int],
+                progress: ((_ done: Int, _ total: Int) -> Void)?) throws
 }
 
 extension TextEncoder {
+    public func encode(_ texts: [String], prompt: String?, into matrix: inout EmbeddingMatrix, rows: [Int],
+                       progress: ((_ done: Int, _ total: Int) -> Void)?) throws {
+        precondition(texts.count == rows.count, "one target row per text")
+        try matrix.store(try encode(texts, prompt: prompt, progress: progress), at: rows, from: name)
+    }
+
     /// Nothing known about use: no prompts, cosine.
     public var usage: ModelUsage { ModelUsage() }
 
@@ -62,5 +74,21 @@ extension TextEncoder {
     /// Documents after the model's document prompt, as sentence-transformers' `encode_document` does.
     public func encodeDocuments(_ texts: [String], progress: ((_ done: Int, _ total: Int) -> Void)? = nil) throws -> [[Float]] {
         try encode(texts, prompt: usage.documentPrompt, progress: progress)
+    }
+}
+
+extension EmbeddingMatrix {
+    /// Writes one embedding per target row, refusing a count or a width that does not fit.
+    mutating func store(_ vectors: [[Float]], at rows: [Int], from model: String) throws {
+        guard vectors.count == rows.count else {
+            throw EmbeddingsError.inconsistentOutput(model: model, reason: "returned \(vectors.count) embeddings for \(rows.count) texts")
+        }
+        for (row, vector) in zip(rows, vectors) {
+            guard vector.count == dimension else {
+                throw EmbeddingsError.inconsistentOutput(model: model, reason:
+                    "an embedding has \(vector.count) dimensions, expected \(dimension)")
+            }
+            setRow(row, vector)
+        }
     }
 }

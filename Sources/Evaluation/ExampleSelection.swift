@@ -13,21 +13,20 @@ struct ExampleSelection {
                            change: VerdictChange(verdicts[pair.index]))
         }
         // Highest-scored negatives and lowest-scored positives under the baseline; ties by data order.
-        let negatives = pairs.filter { !$0.label }.sorted { ($0.baseline, -$0.index) > ($1.baseline, -$1.index) }
-        let positives = pairs.filter(\.label).sorted { ($0.baseline, $0.index) < ($1.baseline, $1.index) }
-        baselineFailures = negatives.prefix(perKind).map { example($0, .highNegative) }
-            + positives.prefix(perKind).map { example($0, .lowPositive) }
+        let negatives = pairs.lazy.filter { !$0.label }.first(perKind) { ($0.baseline, -$0.index) > ($1.baseline, -$1.index) }
+        let positives = pairs.lazy.filter(\.label).first(perKind) { ($0.baseline, $0.index) < ($1.baseline, $1.index) }
+        baselineFailures = negatives.map { example($0, .highNegative) } + positives.map { example($0, .lowPositive) }
 
         // The fine-tuned model's mistakes at the threshold, worst (farthest past it) first.
         let wrong = pairs.filter { ($0.finetuned >= threshold) != $0.label }
         let falsePositives = wrong.filter { !$0.label }.count
-        let worst = wrong.sorted { (abs($0.finetuned - threshold), -$0.index) > (abs($1.finetuned - threshold), -$1.index) }
+        let worst = wrong.first(perKind) { (abs($0.finetuned - threshold), -$0.index) > (abs($1.finetuned - threshold), -$1.index) }
         let lowInformation = LowInformationText(pairs: pairs)
         let lowWrong = wrong.filter { lowInformation.either($0) }.count
         let lowAll = pairs.filter { lowInformation.either($0) }.count
         remainingErrors = RemainingErrors(
             falsePositives: falsePositives, falseNegatives: wrong.count - falsePositives,
-            examples: worst.prefix(perKind).map { example($0, $0.label ? .lowPositive : .highNegative) },
+            examples: worst.map { example($0, $0.label ? .lowPositive : .highNegative) },
             lowInformation: lowWrong,
             lowInformationShareOverall: pairs.isEmpty ? 0 : Double(lowAll) / Double(pairs.count))
     }
@@ -71,5 +70,21 @@ struct LowInformationText {
 
     func either(_ pair: ScoredPair) -> Bool {
         low.contains(pair.textA) || low.contains(pair.textB)
+    }
+}
+
+extension Sequence {
+    /// The first `k` elements of `sorted(by: precedes)` (for a strict total order), found in one pass
+    /// without sorting the rest.
+    /// - Complexity: O(n k).
+    func first(_ k: Int, by precedes: (Element, Element) -> Bool) -> [Element] {
+        var kept: [Element] = []
+        guard k > 0 else { return kept }
+        for element in self where kept.count < k || precedes(element, kept[kept.count - 1]) {
+            let position = kept.firstIndex { precedes(element, $0) } ?? kept.count
+            kept.insert(element, at: position)
+            if kept.count > k { kept.removeLast() }
+        }
+        return kept
     }
 }

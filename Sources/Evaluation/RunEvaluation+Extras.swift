@@ -2,6 +2,7 @@ import Core
 import Datasets
 import Embeddings
 import Foundation
+import LinearAlgebra
 import Metrics
 
 extension RunEvaluation {
@@ -49,14 +50,14 @@ extension RunEvaluation {
         }
     }
 
-    func probeOutcomes(_ probes: ProbeSet?, _ ids: [(Int, Int)], _ baselineRows: [[Float]],
-                       _ finetunedRows: [[Float]]) throws -> [ProbeOutcome] {
+    func probeOutcomes(_ probes: ProbeSet?, _ ids: [(Int, Int)], _ baselineRows: EmbeddingMatrix,
+                       _ finetunedRows: EmbeddingMatrix) throws -> [ProbeOutcome] {
         guard let probes else { return [] }
         return try zip(probes.probes, ids).map { probe, id in
             let result = try ProbeResult(
                 name: "\(probes.url.lastPathComponent):\(probe.line)", first: probe.a, second: probe.b,
                 expect: probe.expect == .closer ? .closer : .farther,
-                baseline: (baselineRows[id.0], baselineRows[id.1]), finetuned: (finetunedRows[id.0], finetunedRows[id.1]))
+                baseline: (baselineRows.row(id.0), baselineRows.row(id.1)), finetuned: (finetunedRows.row(id.0), finetunedRows.row(id.1)))
             return ProbeOutcome(textA: probe.a, textB: probe.b, expectCloser: probe.expect == .closer,
                                 baseline: result.before, finetuned: result.after, passed: result.passed)
         }

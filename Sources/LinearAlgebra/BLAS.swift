@@ -30,6 +30,16 @@ public enum BLAS {
                     Int32(m), Int32(n), Int32(k), alpha, a, Int32(lda), b, Int32(ldb), beta, c, Int32(ldc))
     }
 
+    /// C = alpha * A^T A + beta * C in double precision, for A `k x n` row-major (lda its row stride)
+    /// and C `n x n`: BLAS's symmetric rank-k update, half the work of the general product. Only the
+    /// upper triangle of C is written; callers mirror it.
+    /// - Complexity: O(n^2 k / 2) multiply-adds.
+    public static func symmetricRankKUpdate(n: Int, k: Int, a: UnsafePointer<Double>, lda: Int,
+                                            c: UnsafeMutablePointer<Double>, ldc: Int, alpha: Double = 1, beta: Double = 0) {
+        guard n > 0 else { return }
+        cblas_dsyrk(CblasRowMajor, CblasUpper, CblasTrans, Int32(n), Int32(k), alpha, a, Int32(lda), beta, c, Int32(ldc))
+    }
+
     /// The same product in double precision.
     public static func gemm(
         m: Int, n: Int, k: Int,

@@ -34,6 +34,24 @@ extension BLAS {
         return c
     }
 
+    /// scatter += X^T X for a block `x` of `rows` rows (row-major Double, depth wide), so a scatter
+    /// matrix can be summed over blocks of rows that never exist all at once.
+    /// Only the upper triangle is accumulated (a symmetric rank-k update, half the work of the general
+    /// product); ``mirrorUpper(_:depth:)`` completes the matrix once the blocks are summed.
+    static func accumulateScatter(_ x: [Double], rows: Int, depth: Int, into scatter: inout [Double]) {
+        guard rows > 0, depth > 0 else { return }
+        x.withUnsafeBufferPointer { a in
+            scatter.withUnsafeMutableBufferPointer { out in
+                symmetricRankKUpdate(n: depth, k: rows, a: a.baseAddress!, lda: depth, c: out.baseAddress!, ldc: depth, beta: 1)
+            }
+        }
+    }
+
+    /// Copies the upper triangle of a square matrix onto its lower triangle.
+    static func mirrorUpper(_ matrix: inout [Double], depth: Int) {
+        for i in 0..<depth { for j in 0..<i { matrix[i * depth + j] = matrix[j * depth + i] } }
+    }
+
     /// C (rows x k) = A (rows x depth) * B (depth x k); all row-major Double.
     static func multiply(_ a: [Double], rows: Int, depth: Int, _ b: [Double], k: Int) -> [Double] {
         var c = [Double](repeating: 0, count: rows * k)

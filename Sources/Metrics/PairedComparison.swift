@@ -42,6 +42,12 @@ public struct PairedComparison: Codable, Equatable, Sendable {
     public let delongP: Double?
     /// Percentile interval of the AUC difference over a paired, stratified bootstrap.
     public let deltaAUCCI95: ClosedInterval?
+    /// Each model's Cohen's d interval over the same replicates: the percentile interval
+    /// `PairClassification` computes for one model with the same seed (the draws depend only on the
+    /// seed, the replicate and the class sizes), so a caller that has both models need not resample
+    /// twice more. nil when that model's d is undefined or there is no bootstrap.
+    public let baselineCohensDCI95: ClosedInterval?
+    public let finetunedCohensDCI95: ClosedInterval?
     /// d(fine-tuned) - d(baseline); nil when either d is undefined.
     public let deltaD: Double?
     /// Percentile interval of the d difference over the same bootstrap replicates.
@@ -96,9 +102,13 @@ public struct PairedComparison: Codable, Equatable, Sendable {
             deltaAUCCI95 = Bootstrap.percentileInterval(zip(replicates.auc[1], replicates.auc[0]).map { $0 - $1 })
             deltaDCI95 = deltaD == nil ? nil
                 : Bootstrap.percentileInterval(zip(replicates.cohensD[1], replicates.cohensD[0]).map { $0 - $1 })
+            baselineCohensDCI95 = dBase == nil ? nil : Bootstrap.percentileInterval(replicates.cohensD[0])
+            finetunedCohensDCI95 = dTuned == nil ? nil : Bootstrap.percentileInterval(replicates.cohensD[1])
         } else {
             deltaAUCCI95 = nil
             deltaDCI95 = nil
+            baselineCohensDCI95 = nil
+            finetunedCohensDCI95 = nil
         }
 
         verdicts = labels.indices.map { i in

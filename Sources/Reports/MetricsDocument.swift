@@ -1,3 +1,4 @@
+import Core
 import Charts
 import Evaluation
 import Foundation
@@ -228,21 +229,29 @@ enum MetricsDocument {
         return entry
     }
 
-    /// One compact JSON object per evaluated pair, in data order.
+    /// One compact JSON object per evaluated pair, in data order, keys sorted as `MetricsJSON` sorts
+    /// them. Written straight into one string (no dictionary per row): at half a million pairs this
+    /// file is the run folder's largest.
     static func pairsJSONL(for result: PairOutcome) -> String {
         var out = ""
+        out.reserveCapacity(result.pairs.count * 160)
         for pair in result.pairs {
-            var line: [String: MetricsJSON] = [
-                "i": .int(pair.index),
-                "text_a": .string(pair.textA),
-                "text_b": .string(pair.textB),
-                "label": .int(pair.label ? 1 : 0),
-                "baseline": .number(pair.baseline),
-                "finetuned": .number(pair.finetuned),
-            ]
-            if let score = pair.score { line["score"] = .number(score) }
-            out += MetricsJSON.object(line).serialized(pretty: false)
-            out += "\n"
+            out += "{\"baseline\":"
+            out += MetricsJSON.format(pair.baseline)
+            out += ",\"finetuned\":"
+            out += MetricsJSON.format(pair.finetuned)
+            out += ",\"i\":"
+            out += String(pair.index)
+            out += pair.label ? ",\"label\":1" : ",\"label\":0"
+            if let score = pair.score {
+                out += ",\"score\":"
+                out += MetricsJSON.format(score)
+            }
+            out += ",\"text_a\":"
+            JSONText.append(pair.textA, to: &out)
+            out += ",\"text_b\":"
+            JSONText.append(pair.textB, to: &out)
+            out += "}\n"
         }
         return out
     }

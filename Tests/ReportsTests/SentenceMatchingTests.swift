@@ -1,5 +1,6 @@
 import Embeddings
 import Foundation
+import LinearAlgebra
 import Testing
 @testable import Evaluation
 
@@ -26,7 +27,8 @@ struct SentenceMatchingTests {
     @Test("the matched pair is the argmax of the model's own similarities over every sentence pair (all-MiniLM-L6-v2)")
     func matchesTheModelsArgmax() throws {
         let encoder = try EncoderLoader.load(Self.modelFolder.path)
-        let model = EncodedModel(encoder: encoder, reference: "minilm", prompts: ModelPrompts(), similarity: .cosine, rows: [])
+        let model = EncodedModel(encoder: encoder, reference: "minilm", prompts: ModelPrompts(), similarity: .cosine,
+                                 rows: EmbeddingMatrix(count: 0, dimension: encoder.dimension))
         let a = "I bake bread on Sundays. I'm a smoker and I'm not planning to quit. My dog is my best friend."
         let b = "Smoking is a hard no for me. I work as a nurse in the city."
         let matcher = try SentenceMatcher(texts: [a, b], baseline: model, finetuned: model)
@@ -53,7 +55,8 @@ struct SentenceMatchingTests {
         let folder = StsRunTests.folder
         let encoder = try EncoderLoader.load(folder.appendingPathComponent("baseline.jsonl").path)
         #expect(!encoder.encodesAnyText)
-        let model = EncodedModel(encoder: encoder, reference: "p", prompts: ModelPrompts(), similarity: .cosine, rows: [])
+        let model = EncodedModel(encoder: encoder, reference: "p", prompts: ModelPrompts(), similarity: .cosine,
+                                 rows: EmbeddingMatrix(count: 0, dimension: encoder.dimension))
         #expect(!SentenceMatcher.applies(model, model))
     }
 }

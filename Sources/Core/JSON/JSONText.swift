@@ -17,6 +17,14 @@ public enum JSONText {
     /// Appends `text` quoted, as `quoted(_:escapingHTML:)`, without building a temporary string.
     public static func append(_ text: String, to out: inout String, escapingHTML: Bool = false) {
         out += "\""
+        // Most texts need no escape at all: copied whole rather than scalar by scalar. (U+2028 and
+        // U+2029 are encoded E2 80 A8/A9: a text holding any byte >= 0xE2 takes the scalar path.)
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 >= 0xE2
+            || (escapingHTML && ($0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "&"))) }) {
+            out += text
+            out += "\""
+            return
+        }
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""

@@ -12,6 +12,11 @@ public enum SimilarityFunction: String, CaseIterable, Sendable {
     /// The similarity of two equally long vectors, accumulated in double precision. Cosine of a zero
     /// vector is 0 (sentence-transformers normalises with a 1e-12 floor on the norm).
     public func score(_ a: [Float], _ b: [Float]) -> Double {
+        a.withUnsafeBufferPointer { a in b.withUnsafeBufferPointer { b in score(a, b) } }
+    }
+
+    /// The same on two rows of an embedding matrix.
+    public func score(_ a: UnsafeBufferPointer<Float>, _ b: UnsafeBufferPointer<Float>) -> Double {
         precondition(a.count == b.count, "vectors of different lengths")
         switch self {
         case .cosine:

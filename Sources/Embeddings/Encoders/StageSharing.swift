@@ -1,3 +1,5 @@
+import LinearAlgebra
+
 /// Runs a stage once for all the models of one run that share it: the base model and a folder written
 /// by `tunelens finetune` on it run the Transformer once, and each applies its own head (see
 /// ``StagedEncoder``).
@@ -29,6 +31,16 @@ public final class StageSharing {
 
     /// Whether some of the models share a stage.
     public var sharesAnything: Bool { !sharedDigests.isEmpty }
+
+    /// `encoder.encode(texts, prompt:, into:, rows:, progress:)`, through the shared stage when the
+    /// encoder's is shared (see the other `encode`).
+    public func encode(_ texts: [String], prompt: String?, with encoder: any TextEncoder, into matrix: inout EmbeddingMatrix,
+                       rows: [Int], progress: ((Int, Int) -> Void)?) throws {
+        guard let staged = encoder as? StagedEncoder, sharedDigests.contains(staged.stageDigest) else {
+            return try encoder.encode(texts, prompt: prompt, into: &matrix, rows: rows, progress: progress)
+        }
+        try matrix.store(try encode(texts, prompt: prompt, with: encoder, progress: progress), at: rows, from: encoder.name)
+    }
 
     /// `encoder.encode(texts, prompt: prompt, progress: progress)`, with the stage taken from an earlier
     /// call for another model of the run when there was one.

@@ -1,6 +1,7 @@
 import Foundation
 
-/// NumPy `.npy` version 1.0 files of little-endian float32 matrices, the format `tunelens embed` writes.
+/// NumPy `.npy` version 1.0 files of little-endian float32 (or float16) matrices, the format `tunelens embed`
+/// writes (float32).
 ///
 /// Layout: magic `\x93NUMPY`, version 1 0, little-endian u16 header length, an ASCII Python dict
 /// `{'descr': '<f4', 'fortran_order': False, 'shape': (N, D), }` padded with spaces and a newline so
@@ -9,8 +10,21 @@ import Foundation
 public enum NpyFile {
     /// The bytes of an `N x D` float32 `.npy` file; every row must have `columns` values.
     public static func float32Matrix(_ rows: [[Float]], columns: Int) -> Data {
+        matrix(rows, columns: columns, descr: "<f4") { value, data in
+            withUnsafeBytes(of: value.bitPattern.littleEndian) { data.append(contentsOf: $0) }
+        }
+    }
+
+    /// The same as float16 (`<f2`), each value rounded to the nearest half (as numpy's `astype`).
+    public static func float16Matrix(_ rows: [[Float]], columns: Int) -> Data {
+        matrix(rows, columns: columns, descr: "<f2") { value, data in
+            withUnsafeBytes(of: Float16(value).bitPattern.littleEndian) { data.append(contentsOf: $0) }
+        }
+    }
+
+    private static func matrix(_ rows: [[Float]], columns: Int, descr: String, append: (Float, inout Data) -> Void) -> Data {
         precondition(rows.allSatisfy { $0.count == columns }, "every row must have \(columns) values")
-        var header = "{'descr': '<f4', 'fortran_order': False, 'shape': (\(rows.count), \(columns)), }"
+        var header = "{'descr': '\(descr)', 'fortran_order': False, 'shape': (\(rows.count), \(columns)), }"
         let unpadded = 6 + 2 + 2 + header.utf8.count + 1
         header += String(repeating: " ", count: (64 - unpadded % 64) % 64) + "\n"
         var data = Data([0x93] + Array("NUMPY".utf8) + [1, 0])
@@ -19,10 +33,7 @@ public enum NpyFile {
         data.append(contentsOf: Array(header.utf8))
         data.reserveCapacity(data.count + rows.count * columns * 4)
         for row in rows {
-            for value in row {
-                let bits = value.bitPattern.littleEndian
-                withUnsafeBytes(of: bits) { data.append(contentsOf: $0) }
-            }
+            for value in row { append(value, &data) }
         }
         return data
     }

@@ -45,6 +45,12 @@ final class MappedFile: @unchecked Sendable {
         if let base { munmap(base, count) }
     }
 
+    /// Tells the kernel the pages read so far are not needed now: they leave the process's resident
+    /// set (a later read maps them in again from the page cache). For large files read once in passes.
+    func release() {
+        if let base { _ = madvise(base, count, Int32(MADV_DONTNEED)) }
+    }
+
     /// Calls `body` with the bytes of the file; the buffer must not escape the closure.
     func withBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
         try body(UnsafeRawBufferPointer(start: base.map { UnsafeRawPointer($0) }, count: count))

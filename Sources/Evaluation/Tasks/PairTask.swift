@@ -2,6 +2,7 @@ import Core
 import Datasets
 import Embeddings
 import Foundation
+import LinearAlgebra
 import Metrics
 
 /// Pair classification as a task: each model's similarity (cosine unless the model or `--similarity`
@@ -57,24 +58,27 @@ struct PairTask {
 
     /// The task's main measure alone: AUC of the model's similarities against the labels.
     func mainMeasure(_ model: EncodedModel) throws -> Double {
-        ROC.auc(scores: try pairRows.map { try model.score($0.0, $0.1) }, labels: dataset.pairs.map { $0.label == true })
+        ROC.auc(scores: try model.scores(pairRows), labels: dataset.pairs.map { $0.label == true })
     }
 
     func evaluate(baseline baselineModel: EncodedModel, finetuned finetunedModel: EncodedModel) throws -> PairOutcome {
         let pairs = dataset.pairs
         let labels = pairs.map { $0.label == true }
-        let baselineScores = try pairRows.map { try baselineModel.score($0.0, $0.1) }
-        let finetunedScores = try pairRows.map { try finetunedModel.score($0.0, $0.1) }
-        let baseline = try measure(encoder: baselineModel.encoder, reference: baselineModel.reference, rows: baselineModel.rows,
-                                   pairIDs: pairRows, scores: baselineScores, labels: labels, gold: gold(pairs))
-        let finetuned = try measure(encoder: finetunedModel.encoder, reference: finetunedModel.reference, rows: finetunedModel.rows,
-                                    pairIDs: pairRows, scores: finetunedScores, labels: labels, gold: gold(pairs))
-
+        let baselineScores = try baselineModel.scores(pairRows)
+        let finetunedScores = try finetunedModel.scores(pairRows)
+        // The paired bootstrap first: its replicates also give each model's Cohen's d interval.
         let paired = try PairedComparison(baseline: baselineScores, finetuned: finetunedScores, labels: labels,
                                           threshold: threshold, bootstrapSamples: bootstrapSamples, seed: seed)
         let measureTests = try PairedMeasureTests(labels: labels, a: baselineScores, b: finetunedScores, thresholdA: threshold,
                                                   thresholdB: threshold, seedA: seed, seedB: seed,
                                                   bootstrapSamples: bootstrapSamples, seed: seed)
+        let baseline = try measure(encoder: baselineModel.encoder, reference: baselineModel.reference, rows: baselineModel.rows,
+                                   pairIDs: pairRows, scores: baselineScores, labels: labels,
+                                   gold: gold(pairs), cohensDCI: paired.baselineCohensDCI95)
+        let finetuned = try measure(encoder: finetunedModel.encoder, reference: finetunedModel.reference, rows: finetunedModel.rows,
+                                    pairIDs: pairRows, scores: finetunedScores, labels: labels,
+                                    gold: gold(pairs), cohensDCI: paired.finetunedCohensDCI95)
+
         let lexical = try LexicalOverlap(left: pairs.map(\.textA), right: pairs.map(\.textB), labels: labels,
                                          baseline: baselineScores, finetuned: finetunedScores)
         let scored = pairs.enumerated().map { i, pair in
@@ -145,28 +149,33 @@ struct PairTask {
     }
 
     /// One model's numbers on the pairs.
-    private func measure(encoder: any TextEncoder, reference: String, rows: [[Float]],
-                         pairIDs: [(Int, Int)], scores: [Double], labels: [Bool], gold: [Double]?) throws -> ModelResult {
-        let evalRows = textRows.map { rows[$0] }
-        let uniformity = try metric(encoder) { try EmbeddingSpace.uniformity(evalRows, seed: seed) }
+    private func measure(encoder: any TextEncoder, reference: String, rows: EmbeddingMatrix,
+                         pairIDs: [(Int, Int)], scores: [Double], labels: [Bool], gold: [Double]?,
+                         cohensDCI: ClosedInterval?) throws -> ModelResult {
+        // The held-out texts' rows: the matrix's first rows when the pairs are the primary data (no
+        // copy), else (a guard) a matrix of their own.
+        let isPrefix = textRows.enumerated().allSatisfy { $0.offset == $0.element }
+        let evalRows = isPrefix ? rows : rows.selecting(textRows)
+        let uniformity = try metric(encoder) { try EmbeddingSpace.uniformity(evalRows, count: evalTextCount, seed: seed) }
         let classification = try metric(encoder) {
+            // No bootstrap of its own: the paired one gave the d interval from the same draws.
             try PairClassification(scores: scores, labels: labels, threshold: threshold,
-                                   bootstrapSamples: bootstrapSamples, seed: seed, uniformity: uniformity.value)
+                                   bootstrapSamples: 0, seed: seed, uniformity: uniformity.value)
         }
         let positives = zip(pairIDs, labels).filter(\.1).map(\.0)
         let alignment = try metric(encoder) {
-            try EmbeddingSpace.alignment(positives.map { rows[$0.0] }, positives.map { rows[$0.1] })
+            try EmbeddingSpace.alignment(rows, pairs: positives)
         }
         let sts = try gold.map { gold in
             STSResult(spearman: try metric(encoder) { try Correlation.spearman(gold, scores) },
                       pearson: try metric(encoder) { try Correlation.pearson(gold, scores) })
         }
-        let projection = try metric(encoder) { try projectionOf(evalRows, pairIDs: localPairs, labels: labels) }
+        let projection = try metric(encoder) { try projectionOf(evalRows, count: evalTextCount, pairIDs: localPairs, labels: labels) }
         let c = classification
         return ModelResult(
             name: encoder.name, reference: reference, digest: encoder.digest, dimension: encoder.dimension,
             classification: ClassificationResult(
-                auc: c.auc, aucCI: c.aucCI95, cohensD: c.cohensD, cohensDCI: c.cohensDCI95,
+                auc: c.auc, aucCI: c.aucCI95, cohensD: c.cohensD, cohensDCI: cohensDCI,
                 margin: c.margin, meanPositive: c.meanPositive, meanNegative: c.meanNegative, threshold: c.threshold,
                 accuracy: c.atThreshold.accuracy, precision: c.atThreshold.precision, recall: c.atThreshold.recall,
                 f1: c.atThreshold.f1, mcc: c.atThreshold.mcc, averagePrecision: c.averagePrecision,
@@ -180,13 +189,13 @@ struct PairTask {
     }
 
     /// The evaluation texts on two principal components; a text's class is that of the first pair using it.
-    private func projectionOf(_ rows: [[Float]], pairIDs: [(Int, Int)], labels: [Bool]) throws -> Projection {
-        var classOf = [Bool?](repeating: nil, count: rows.count)
+    private func projectionOf(_ rows: EmbeddingMatrix, count: Int, pairIDs: [(Int, Int)], labels: [Bool]) throws -> Projection {
+        var classOf = [Bool?](repeating: nil, count: count)
         for ((a, b), label) in zip(pairIDs, labels) {
             if classOf[a] == nil { classOf[a] = label }
             if classOf[b] == nil { classOf[b] = label }
         }
-        let coordinates = try EmbeddingSpace.pca2D(rows)
+        let coordinates = try EmbeddingSpace.pca2D(rows, count: count)
         return Projection(points: zip(coordinates, classOf).map { xy, label in
             Projection.Point(x: xy[0], y: xy.count > 1 ? xy[1] : 0, positive: label ?? false)
         }, explainedVariance: [])
@@ -208,7 +217,7 @@ struct PairTask {
         var trainAUC: (Double, Double) = (.nan, .nan)
         if labels.contains(true) && labels.contains(false) {
             func auc(_ model: EncodedModel) throws -> Double {
-                let scores = try trainIDs.map { try model.score($0.0, $0.1) }
+                let scores = try model.scores(trainIDs)
                 return try metric(model.encoder) {
                     try PairClassification(scores: scores, labels: labels, threshold: threshold,
                                            bootstrapSamples: 0, seed: seed).auc

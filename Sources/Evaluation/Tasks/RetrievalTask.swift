@@ -92,8 +92,8 @@ struct RetrievalTask {
     /// score every (query, document) pair directly.
     /// - Complexity: O(q c d) either way; the matrix products run at the BLAS rate.
     private func rankings(_ model: EncodedModel) throws -> [[Int]] {
-        let queries = queryRows.map { model.rows[$0] }
-        let corpus = documentRows.map { model.rows[$0] }
+        let queries = model.rows.rows(queryRows)
+        let corpus = model.rows.rows(documentRows)
         switch model.similarity {
         case .cosine, .dot:
             return CosineTopK.search(queries: queries, corpus: corpus, dimension: model.dimension, k: Self.depth,

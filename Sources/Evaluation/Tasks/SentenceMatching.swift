@@ -1,5 +1,6 @@
 import Core
 import Foundation
+import LinearAlgebra
 import Metrics
 
 /// Which parts of two texts a model matched: each text split into sentences, every sentence encoded
@@ -88,7 +89,7 @@ struct SentenceMatcher {
                 throw EvaluationError.inconsistent("\(model.encoder.name): returned \(vectors.count) embeddings for \(sentences.count) sentences")
             }
             return EncodedModel(encoder: model.encoder, reference: model.reference, prompts: model.prompts,
-                                similarity: model.similarity, rows: vectors)
+                                similarity: model.similarity, rows: EmbeddingMatrix(rows: vectors, dimension: model.dimension))
         }
         baseline = try encoded(baselineModel)
         finetuned = try encoded(finetunedModel)
@@ -102,11 +103,10 @@ struct SentenceMatcher {
     private func best(_ a: String, _ b: String, _ model: EncodedModel) throws -> SentenceMatch {
         let left = Sentences.split(a), right = Sentences.split(b)
         var winner = SentenceMatch(sentenceA: a, sentenceB: b, score: -.infinity, sentencesA: left.count, sentencesB: right.count)
-        for x in left {
-            for y in right {
-                let score = try model.score(rows[x]!, rows[y]!)
-                if score > winner.score { (winner.sentenceA, winner.sentenceB, winner.score) = (x, y, score) }
-            }
+        let candidates = left.flatMap { x in right.map { y in (x, y) } }
+        let scores = try model.scores(candidates.map { (rows[$0.0]!, rows[$0.1]!) })
+        for ((x, y), score) in zip(candidates, scores) where score > winner.score {
+            (winner.sentenceA, winner.sentenceB, winner.score) = (x, y, score)
         }
         return winner
     }

@@ -27,14 +27,14 @@ struct StsTask {
 
     /// The task's main measure alone: Spearman's rho of the model's similarities with the gold scores.
     func mainMeasure(_ model: EncodedModel) throws -> Double {
-        let scores = try pairRows.map { try model.score($0.0, $0.1) }
+        let scores = try model.scores(pairRows)
         return try metric(model.encoder) { try Correlation.spearman(dataset.pairs.map { $0.score! }, scores) }
     }
 
     func evaluate(baseline: EncodedModel, finetuned: EncodedModel) throws -> StsOutcome {
         let gold = dataset.pairs.map { $0.score! }
-        let before = try pairRows.map { try baseline.score($0.0, $0.1) }
-        let after = try pairRows.map { try finetuned.score($0.0, $0.1) }
+        let before = try baseline.scores(pairRows)
+        let after = try finetuned.scores(pairRows)
         let overlaps = dataset.pairs.map { LexicalOverlap.overlap($0.textA, $0.textB) }
         let jaccard = overlaps.map(\.jaccard)
 
