@@ -64,7 +64,7 @@ A fine-tune that helps on its own data can cost elsewhere. {{count}} asked that 
 </tbody>
 </table>
 
-{{#regressed}}**Fine-tuning made the model worse on {{regressedNames}}**, beyond what chance explains after the correction. Look at what those data sets ask before shipping: the gain on the primary data was paid for there.{{/regressed}}{{^regressed}}No guard got measurably worse: {{unchangedCount}} showed no change the tests can tell from noise{{#improvedCount}} and {{improvedCount}} got better{{/improvedCount}}.{{/regressed}}
+{{#regressed}}**Fine-tuning made the model worse on {{regressedNames}}**, beyond what chance explains after the correction. Look at what those data sets ask before shipping: the gain on the primary data was paid for there.{{/regressed}}{{^regressed}}No guard got measurably worse{{#improvedCount}}, and {{.}} got measurably better{{/improvedCount}}: what fine-tuning changed on them, the tests cannot tell from noise{{#improvedCount}} or it was a gain{{/improvedCount}}.{{/regressed}}
 
 {{/guards}}
 

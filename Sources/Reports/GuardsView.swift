@@ -9,8 +9,8 @@ struct GuardsView {
     /// Some guard got significantly worse; their names, joined for a sentence.
     var regressed: Bool
     var regressedNames: String
-    var improvedCount: String
-    var unchangedCount: String
+    /// How many guards got significantly better, when any did.
+    var improvedCount: String?
 
     struct Row {
         var name: String
@@ -32,7 +32,7 @@ struct GuardsView {
 
     init?(_ guards: [GuardOutcome]) {
         guard !guards.isEmpty else { return nil }
-        count = guards.count == 1 ? "one guard data set" : "\(ReportFormat.count(guards.count)) guard data sets"
+        count = guards.count == 1 ? "One guard data set" : "\(ReportFormat.count(guards.count)) guard data sets"
         rows = guards.map { g in
             let (measure, task): (String, String)
             switch g.task {
@@ -52,7 +52,7 @@ struct GuardsView {
         let worse = guards.filter(\.regressed).map(\.name)
         regressed = !worse.isEmpty
         regressedNames = ReportFormat.list(worse)
-        improvedCount = ReportFormat.count(guards.filter(\.improved).count)
-        unchangedCount = ReportFormat.count(guards.filter { !$0.improved && !$0.regressed }.count)
+        let improved = guards.filter(\.improved).count
+        improvedCount = improved > 0 ? ReportFormat.count(improved) : nil
     }
 }

@@ -217,3 +217,16 @@ struct StsSiteTests {
         #expect(!page.contains("ROC curves of both runs"), "graded runs have no ROC to overlay")
     }
 }
+
+@Suite("The guards section's wording")
+struct GuardsWordingTests {
+    @Test("one guard without a regression: a capitalised sentence, no count of zero")
+    func oneQuietGuard() throws {
+        let result = try StsRunTests.run(guards: ["guard-sts.jsonl"])
+        let report = try ReportRenderer().render(result)
+        #expect(report.html.contains("One guard data set asked that question"))
+        #expect(report.html.contains("No guard got measurably worse: what fine-tuning changed on them"))
+        #expect(!report.html.contains("and 0 got"))
+        #expect(!report.headline.contains("got worse on"))
+    }
+}
