@@ -418,30 +418,7 @@ We asked one question of two models: given a query, which documents of the corpu
 
 {{> guards}}
 {{> matryoshka}}
-{{#training}}
-## Training
-
-{{#chart}}
-{{> figure}}
-{{/chart}}
-
-The loss went from {{firstLoss}} at the first logged step to {{lastLoss}} at step {{steps}}{{#plateaued}}; the last fifth of training changed it by less than 5%, so more steps of the same kind are unlikely to help{{/plateaued}}.
-{{/training}}
-
-{{#probes}}
-### Probes
-
-Pairs you expected fine-tuning to move: {{passed}} of {{total}} moved the way you said.
-
-<table class="metrics probes">
-<thead><tr><th scope="col">Text A</th><th scope="col">Text B</th><th scope="col">Expected</th><th scope="col">Baseline</th><th scope="col">Fine-tuned</th><th scope="col">Result</th></tr></thead>
-<tbody>
-{{#rows}}
-<tr><td>{{a}}</td><td>{{b}}</td><td>{{expected}}</td><td>{{baseline}}</td><td>{{finetuned}}</td><td class="{{#passed}}pass{{/passed}}{{^passed}}fail{{/passed}}">{{#passed}}pass{{/passed}}{{^passed}}fail{{/passed}}</td></tr>
-{{/rows}}
-</tbody>
-</table>
-{{/probes}}
+{{> training-and-probes}}
 
 <footer class="reproduce">
 <h2>Reproduce this report</h2>
@@ -604,30 +581,7 @@ We asked one question of two models: how similar are the two texts of each pair?
 
 {{> guards}}
 {{> matryoshka}}
-{{#training}}
-## Training
-
-{{#chart}}
-{{> figure}}
-{{/chart}}
-
-The loss went from {{firstLoss}} at the first logged step to {{lastLoss}} at step {{steps}}{{#plateaued}}; the last fifth of training changed it by less than 5%, so more steps of the same kind are unlikely to help{{/plateaued}}.
-{{/training}}
-
-{{#probes}}
-### Probes
-
-Pairs you expected fine-tuning to move: {{passed}} of {{total}} moved the way you said.
-
-<table class="metrics probes">
-<thead><tr><th scope="col">Text A</th><th scope="col">Text B</th><th scope="col">Expected</th><th scope="col">Baseline</th><th scope="col">Fine-tuned</th><th scope="col">Result</th></tr></thead>
-<tbody>
-{{#rows}}
-<tr><td>{{a}}</td><td>{{b}}</td><td>{{expected}}</td><td>{{baseline}}</td><td>{{finetuned}}</td><td class="{{#passed}}pass{{/passed}}{{^passed}}fail{{/passed}}">{{#passed}}pass{{/passed}}{{^passed}}fail{{/passed}}</td></tr>
-{{/rows}}
-</tbody>
-</table>
-{{/probes}}
+{{> training-and-probes}}
 
 <footer class="reproduce">
 <h2>Reproduce this report</h2>
@@ -830,6 +784,33 @@ td.worse { color: var(--bad); font-weight: 600; }
 """####,
         "tldr.mustache": ####"""
 **TL;DR.** On {{data.pairs}} held-out pairs, {{b.name}} reached an AUC of {{b.auc}} (95% CI {{b.aucLo}} to {{b.aucHi}}){{#b.diag.backwards}}: below chance, so it systematically preferred the negative pairs{{/b.diag.backwards}}{{#b.diag.random}}: indistinguishable from guessing{{/b.diag.random}}{{#b.diag.weak}}: right direction, little separation{{/b.diag.weak}}{{#b.diag.strong}}: it already separated the classes well{{/b.diag.strong}}{{#b.diag.collapsed}}, with all similarities crowded near {{b.meanAll}}{{/b.diag.collapsed}}. The fine-tuned model reaches {{f.auc}} ({{f.aucLo}} to {{f.aucHi}}), Cohen's d goes from {{b.d}} to {{f.d}} ({{f.effect}}), and accuracy at a threshold of {{threshold}} from {{b.accuracy}} to {{f.accuracy}}{{#limit.noBetterThanMajority}}, which is only what always answering with the larger class would score{{/limit.noBetterThanMajority}}. {{#outcome.improved}}The gain is real: DeLong p {{cmp.p}}.{{/outcome.improved}}{{#outcome.unchanged}}The difference is within noise: DeLong p {{cmp.p}}.{{/outcome.unchanged}}{{#outcome.worse}}The loss is real: DeLong p {{cmp.p}}.{{/outcome.worse}} Judging each model at its own threshold, fine-tuning fixed {{cmp.own.fixed}} verdicts and broke {{cmp.own.broken}} (at the fixed threshold of {{threshold}} for both: {{cmp.fixed}} fixed, {{cmp.broken}} broken).
+
+"""####,
+        "training-and-probes.mustache": ####"""
+{{#training}}
+## Training
+
+{{#chart}}
+{{> figure}}
+{{/chart}}
+
+The loss went from {{firstLoss}} at the first logged step to {{lastLoss}} at step {{steps}}{{#plateaued}}; the last fifth of training changed it by less than 5%, so more steps of the same kind are unlikely to help{{/plateaued}}.
+{{/training}}
+
+{{#probes}}
+### Probes
+
+Pairs you expected fine-tuning to move: {{passed}} of {{total}} moved the way you said.
+
+<table class="metrics probes">
+<thead><tr><th scope="col">Text A</th><th scope="col">Text B</th><th scope="col">Expected</th><th scope="col">Baseline</th><th scope="col">Fine-tuned</th><th scope="col">Result</th></tr></thead>
+<tbody>
+{{#rows}}
+<tr><td>{{a}}</td><td>{{b}}</td><td>{{expected}}</td><td>{{baseline}}</td><td>{{finetuned}}</td><td class="{{#passed}}pass{{/passed}}{{^passed}}fail{{/passed}}">{{#passed}}pass{{/passed}}{{^passed}}fail{{/passed}}</td></tr>
+{{/rows}}
+</tbody>
+</table>
+{{/probes}}
 
 """####,
     ]
