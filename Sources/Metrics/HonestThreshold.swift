@@ -58,7 +58,7 @@ public struct HonestThreshold: Codable, Equatable, Sendable {
                 }
             }
         }
-        let median = median(thresholds)
+        let median = Median.of(thresholds)
         return HonestThreshold(method: .crossFitted, folds: k, foldThresholds: thresholds, threshold: median,
                                metrics: ThresholdMetrics(tp: tp, fp: fp, tn: tn, fn: fn, threshold: median),
                                predictions: predictions)
@@ -74,11 +74,5 @@ public struct HonestThreshold: Codable, Equatable, Sendable {
         return HonestThreshold(method: .calibrationSplit, folds: 1, foldThresholds: [fitted], threshold: fitted,
                                metrics: try ThresholdMetrics(scores: scores, labels: labels, threshold: fitted),
                                predictions: scores.map { $0 >= fitted })
-    }
-
-    private static func median(_ values: [Double]) -> Double {
-        let sorted = values.sorted()
-        let middle = sorted.count / 2
-        return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
     }
 }

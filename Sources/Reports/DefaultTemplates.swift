@@ -541,6 +541,16 @@ No: search got worse. nDCG@10 fell by {{ndcg.delta}} on average, and the paired 
 {{/matched}}
 
 """####,
+        "sts-example.mustache": ####"""
+<article class="example example-{{tagClass}}">
+<p class="example-head"><span class="tag tag-{{tagClass}}">{{tag}}</span> line {{line}} · gold {{gold}} (at {{goldRank}})</p>
+<blockquote class="text-a">{{#a}}{{#shared}}<mark>{{text}}</mark>{{/shared}}{{^shared}}{{text}}{{/shared}}{{/a}}</blockquote>
+<blockquote class="text-b">{{#b}}{{#shared}}<mark>{{text}}</mark>{{/shared}}{{^shared}}{{text}}{{/shared}}{{/b}}</blockquote>
+<p class="example-scores">baseline <strong>{{baseline}}</strong> (at {{baselineRank}}) → fine-tuned <strong>{{finetuned}}</strong> (at {{finetunedRank}}){{#hasShared}} · shared words: {{sharedWords}}{{/hasShared}}</p>
+{{> sentence-match}}
+</article>
+
+"""####,
         "sts-headline.mustache": ####"""
 # {{#sts}}{{#b.diag.backwards}}The baseline ranked similar pairs as dissimilar{{/b.diag.backwards}}{{#b.diag.random}}The baseline's similarities did not follow the gold scores{{/b.diag.random}}{{#b.diag.weak}}The baseline followed the gold scores only loosely{{/b.diag.weak}}{{#b.diag.strong}}The baseline already followed the gold scores{{/b.diag.strong}}{{#b.diag.collapsed}}The baseline gave every pair nearly the same similarity{{/b.diag.collapsed}}{{#outcome.improved}}{{#b.diag.backwards}}{{#outcome.pastChance}}, and fine-tuning turned it around{{/outcome.pastChance}}{{^outcome.pastChance}}; fine-tuning moved it toward chance, not past it{{/outcome.pastChance}}{{/b.diag.backwards}}{{^b.diag.backwards}}, and fine-tuning brought it closer{{/b.diag.backwards}}{{/outcome.improved}}{{#outcome.unchanged}}, and fine-tuning changed nothing measurable{{/outcome.unchanged}}{{#outcome.worse}}, and fine-tuning made it worse{{/outcome.worse}}{{/sts}}{{#frame.guards.regressed}}, but it got worse on {{frame.guards.regressedNames}}{{/frame.guards.regressed}}
 
@@ -646,26 +656,14 @@ Shared words are the first suspect. Word overlap alone (Jaccard over content wor
 The pairs below are those the baseline placed farthest from where the gold scores put them, as a share of the ranking (0% the least similar pair, 100% the most). Words the two texts share are marked, by stem.
 
 {{#failures}}
-<article class="example example-{{tagClass}}">
-<p class="example-head"><span class="tag tag-{{tagClass}}">{{tag}}</span> line {{line}} · gold {{gold}} (at {{goldRank}})</p>
-<blockquote class="text-a">{{#a}}{{#shared}}<mark>{{text}}</mark>{{/shared}}{{^shared}}{{text}}{{/shared}}{{/a}}</blockquote>
-<blockquote class="text-b">{{#b}}{{#shared}}<mark>{{text}}</mark>{{/shared}}{{^shared}}{{text}}{{/shared}}{{/b}}</blockquote>
-<p class="example-scores">baseline <strong>{{baseline}}</strong> (at {{baselineRank}}) → fine-tuned <strong>{{finetuned}}</strong> (at {{finetunedRank}}){{#hasShared}} · shared words: {{sharedWords}}{{/hasShared}}</p>
-{{> sentence-match}}
-</article>
+{{> sts-example}}
 {{/failures}}
 {{#hasBroken}}
 
 Pairs the baseline placed close to their gold rank and fine-tuning moved away:
 
 {{#broken}}
-<article class="example example-{{tagClass}}">
-<p class="example-head"><span class="tag tag-{{tagClass}}">{{tag}}</span> line {{line}} · gold {{gold}} (at {{goldRank}})</p>
-<blockquote class="text-a">{{#a}}{{#shared}}<mark>{{text}}</mark>{{/shared}}{{^shared}}{{text}}{{/shared}}{{/a}}</blockquote>
-<blockquote class="text-b">{{#b}}{{#shared}}<mark>{{text}}</mark>{{/shared}}{{^shared}}{{text}}{{/shared}}{{/b}}</blockquote>
-<p class="example-scores">baseline <strong>{{baseline}}</strong> (at {{baselineRank}}) → fine-tuned <strong>{{finetuned}}</strong> (at {{finetunedRank}})</p>
-{{> sentence-match}}
-</article>
+{{> sts-example}}
 {{/broken}}
 {{/hasBroken}}
 

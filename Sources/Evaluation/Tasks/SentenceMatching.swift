@@ -126,7 +126,7 @@ struct SentenceMatcher {
     /// model's median similarity over all `pairs`.
     func summary(negatives: [ScoredPair], positives: [ScoredPair], pairs: [ScoredPair]) throws -> SentenceMatchSummary? {
         guard !negatives.isEmpty, !positives.isEmpty else { return nil }
-        let medians = (Self.median(pairs.map(\.baseline)), Self.median(pairs.map(\.finetuned)))
+        let medians = (Median.of(pairs.map(\.baseline)), Median.of(pairs.map(\.finetuned)))
         func shares(_ group: [ScoredPair]) throws -> (Double, Double) {
             let matches = try group.map { try match($0.textA, $0.textB) }
             let count = Double(group.count)
@@ -140,11 +140,5 @@ struct SentenceMatcher {
             baselineNegativesAbove: baselineNegatives, finetunedNegativesAbove: finetunedNegatives,
             baselinePositivesAbove: baselinePositives, finetunedPositivesAbove: finetunedPositives,
             baselineMedian: medians.0, finetunedMedian: medians.1)
-    }
-
-    private static func median(_ values: [Double]) -> Double {
-        let sorted = values.sorted()
-        let middle = sorted.count / 2
-        return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
     }
 }
